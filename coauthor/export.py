@@ -7,6 +7,7 @@ GraphML: node attributes ``name``, ``papers``, ``first_year``, ``last_year``
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -15,6 +16,7 @@ import pandas as pd
 
 from coauthor.atomic import atomic_path
 from coauthor.errors import OptionError
+from coauthor.records import Paper
 
 FLOAT_FORMAT = "%.10g"
 
@@ -55,3 +57,18 @@ def write_graph(graph: nx.Graph, path: str | os.PathLike[str]) -> None:
         known = ", ".join(GRAPH_WRITERS)
         raise OptionError(f"{path}: unknown graph format '{suffix}' (coauthor writes: {known})")
     GRAPH_WRITERS[suffix](graph, path)
+
+
+RECORD_FORMATS = ("jsonl", "csv")
+
+
+def records_text(papers: list[Paper], fmt: str = "jsonl") -> str:
+    """The papers as JSON Lines (one object per paper, keys as in
+    :class:`coauthor.records.Paper`) or CSV (lists joined by ``"; "``)."""
+    if fmt == "jsonl":
+        return "".join(json.dumps(p.to_dict(), ensure_ascii=False) + "\n" for p in papers)
+    if fmt == "csv":
+        rows = [{k: "; ".join(v) if isinstance(v, list) else v for k, v in p.to_dict().items()} for p in papers]
+        columns = list(Paper.__dataclass_fields__)
+        return pd.DataFrame(rows, columns=columns).to_csv(index=False, lineterminator="\n")
+    raise OptionError(f"unknown records format '{fmt}' (use {', '.join(RECORD_FORMATS)})")

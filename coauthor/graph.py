@@ -110,3 +110,19 @@ def edge_table(authorships: pd.DataFrame, author_ids: list[str]) -> pd.DataFrame
     edges.insert(0, "source", author_index[edges.pop("i")])
     edges.insert(1, "target", author_index[edges.pop("j")])
     return edges
+
+
+def ordered_subgraph(graph: nx.Graph, nodes: Iterable[str]) -> nx.Graph:
+    """A copy of the subgraph on ``nodes`` whose nodes and edges are in sorted
+    order. ``graph.subgraph`` iterates its node set, whose order changes with
+    Python's hash seed; algorithms summing floats in that order then differ
+    in the last digits from run to run, and layouts differ entirely."""
+    keep = sorted(set(nodes))
+    sub = nx.Graph()
+    sub.graph.update(graph.graph)
+    sub.add_nodes_from((n, graph.nodes[n]) for n in keep)
+    inside = set(keep)
+    sub.add_edges_from(
+        sorted((min(u, v), max(u, v), d) for u in keep for v, d in graph.adj[u].items() if v in inside and u < v)
+    )
+    return sub

@@ -14,9 +14,7 @@ import unicodedata
 ET_AL = re.compile(r",?\s*\bet\s+al\.?\s*$", re.IGNORECASE)
 
 #: Lower-case words that may stand inside a personal name ("Nees Jan van Eck").
-PARTICLES = frozenset(
-    "van von der den de del della di da dos das du la le bin ibn al el ter ten zu y".split()
-)
+PARTICLES = frozenset("van von der den de del della di da dos das du la le bin ibn al el ter ten zu y".split())
 
 #: Prefixes after which a capital inside a surname is normal ("McDonald").
 _INNER_CAPITAL_PREFIXES = ("Mc", "Mac", "Di", "De", "Da", "Du", "La", "Le", "O'", "D'", "Van", "Von", "St")
@@ -46,7 +44,7 @@ def _is_capitalised_word(word: str) -> bool:
         return True
     for prefix in _INNER_CAPITAL_PREFIXES:
         if word.startswith(prefix) and len(word) > len(prefix):
-            tail = word[len(prefix):]
+            tail = word[len(prefix) :]
             return tail[0].isupper() and all(c.islower() for c in tail[1:])
     return False
 

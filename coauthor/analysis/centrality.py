@@ -5,6 +5,8 @@ from __future__ import annotations
 import networkx as nx
 import pandas as pd
 
+from coauthor.graph import ordered_subgraph
+
 #: Above this many nodes betweenness is estimated from a seeded sample of
 #: sources (exact below); the sample size is ``BETWEENNESS_SAMPLE``.
 BETWEENNESS_EXACT_LIMIT = 5000
@@ -58,7 +60,7 @@ def _eigenvector(graph: nx.Graph) -> dict[str, float]:
         if len(component) < 2:
             continue
         values = nx.eigenvector_centrality(
-            graph.subgraph(component), weight="weight", max_iter=10000, tol=1e-12
+            ordered_subgraph(graph, component), weight="weight", max_iter=10000, tol=1e-12
         )
         top = max(values.values())
         scores.update({node: value / top for node, value in values.items()})

@@ -32,8 +32,7 @@ def plot_centrality(
     bars = ax.barh(range(len(values)), values.to_numpy(), color=PALETTE[0])
     ax.set_yticks(range(len(values)), names.to_list(), fontsize=10)
     integer = measure in ("degree", "strength", "papers")
-    ax.bar_label(bars, labels=[f"{v:.0f}" if integer else f"{v:.3f}" for v in values],
-                 padding=3, fontsize=8)
+    ax.bar_label(bars, labels=[f"{v:.0f}" if integer else f"{v:.3f}" for v in values], padding=3, fontsize=8)
     ax.set_xlabel(MEASURE_LABELS.get(measure, measure))
     ax.set_title(f"Top {len(values)} authors by {measure}")
     ax.spines[["top", "right"]].set_visible(False)

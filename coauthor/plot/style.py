@@ -30,8 +30,15 @@ def add_caption(ax: Axes, text: str) -> None:
     label = ax.xaxis.label
     below = label if ax.axison and label.get_text() else "axes fraction"
     ax.annotate(
-        text, xy=(0, 0), xycoords=("axes fraction", below), xytext=(0, -8),
-        textcoords="offset points", ha="left", va="top", fontsize=8, color="#555555",
+        text,
+        xy=(0, 0),
+        xycoords=("axes fraction", below),
+        xytext=(0, -8),
+        textcoords="offset points",
+        ha="left",
+        va="top",
+        fontsize=8,
+        color="#555555",
     )
 
 
@@ -43,6 +50,4 @@ def save_figure(fig: Figure, path: str | os.PathLike[str], dpi: int = 150) -> No
         raise OptionError(f"{path}: unknown figure format '{suffix}' (use {', '.join(FIGURE_FORMATS)})")
     metadata = {"png": {"Software": None}, "svg": {"Date": None}, "pdf": {"CreationDate": None}}
     with atomic_path(path) as tmp:
-        fig.savefig(
-            tmp, format=suffix[1:], dpi=dpi, bbox_inches="tight", metadata=metadata[suffix[1:]]
-        )
+        fig.savefig(tmp, format=suffix[1:], dpi=dpi, bbox_inches="tight", metadata=metadata[suffix[1:]])

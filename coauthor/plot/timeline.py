@@ -21,8 +21,7 @@ def plot_timeline(timeline: pd.DataFrame, ax: Axes, caption: str = "") -> Axes:
     ax.set_ylabel("Papers per year", color=PALETTE[0])
     ax.set_xticks(years, [str(y) for y in years], rotation=45 if len(years) > 12 else 0)
     right = ax.twinx()
-    right.plot(years, timeline["new_collaborations"], color=PALETTE[5], marker="o",
-               label="New collaborations")
+    right.plot(years, timeline["new_collaborations"], color=PALETTE[5], marker="o", label="New collaborations")
     right.set_ylabel("New co-author pairs per year", color=PALETTE[5])
     right.set_ylim(bottom=0)
     ax.set_title("Papers and new collaborations per year")

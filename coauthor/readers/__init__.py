@@ -95,7 +95,8 @@ def expand_inputs(inputs: Iterable[str | Path]) -> list[Path]:
         path = Path(item)
         if path.is_dir():
             files = sorted(
-                p for p in path.rglob("*")
+                p
+                for p in path.rglob("*")
                 if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
             if not files:
@@ -152,4 +153,4 @@ def _link_abstracts(papers: list[Paper], authorless: list[tuple[Paper, ReadRepor
             target.also_in.append(entry.source)
             report.merged += 1
         else:
-            report.skip("no authors")
+            report.skip("no authors (abstract matches no paper read)")

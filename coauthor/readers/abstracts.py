@@ -30,11 +30,9 @@ def read_abstracts(path: Path) -> tuple[list[Paper], ReadReport]:
         if not line.startswith(PREFIX):
             report.skip("line without 'Abstract:' prefix")
             continue
-        text = line[len(PREFIX):].strip()
+        text = line[len(PREFIX) :].strip()
         if not text:
             report.skip("empty abstract")
             continue
-        papers.append(
-            Paper(id="", title="", authors=[], year=None, source=f"{path}:{number}", abstract=text)
-        )
+        papers.append(Paper(id="", title="", authors=[], year=None, source=f"{path}:{number}", abstract=text))
     return papers, report

@@ -64,7 +64,7 @@ def sniff_profile(head: str) -> bool:
 def profile_layout(lines: list[str]) -> str:
     """``"blocks"`` when records are blank-separated, else ``"lines"``."""
     starts = [i for i, line in enumerate(lines) if META_START.match(line)]
-    if starts and any(not line.strip() for line in lines[starts[0]:]):
+    if starts and any(not line.strip() for line in lines[starts[0] :]):
         return "blocks"
     return "lines"
 

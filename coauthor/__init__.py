@@ -1,0 +1,48 @@
+"""coauthor: co-authorship network analysis, from author lists to a weighted
+collaboration graph, its central authors, communities and timelines.
+
+>>> import coauthor
+>>> papers, reports = coauthor.read_inputs(["seeds/"], coauthor.ReadOptions(undated_year=2026))
+>>> graph = coauthor.coauthorship_graph(papers)
+>>> coauthor.centrality(graph)["name"].iloc[0]
+'Zhenyi Wang'
+"""
+
+from importlib.metadata import PackageNotFoundError, version
+
+try:
+    __version__ = version("coauthor")
+except PackageNotFoundError:  # running from a source tree that is not installed
+    __version__ = "0.0.0+unknown"
+
+from coauthor.analysis import author_timeline, centrality, communities, timeline
+from coauthor.errors import CoauthorError, InputError, OptionError
+from coauthor.export import write_graph, write_graphml, write_table
+from coauthor.graph import coauthorship_graph
+from coauthor.readers import FORMATS, ReadOptions, read_inputs
+from coauthor.records import Paper, ReadReport
+from coauthor.report import analyze, make_report
+from coauthor.resolve import authorship_table
+
+__all__ = [
+    "FORMATS",
+    "CoauthorError",
+    "InputError",
+    "OptionError",
+    "Paper",
+    "ReadOptions",
+    "ReadReport",
+    "__version__",
+    "analyze",
+    "author_timeline",
+    "authorship_table",
+    "centrality",
+    "coauthorship_graph",
+    "communities",
+    "make_report",
+    "read_inputs",
+    "timeline",
+    "write_graph",
+    "write_graphml",
+    "write_table",
+]

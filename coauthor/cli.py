@@ -1,0 +1,170 @@
+"""The ``coauthor`` command line: parse options, call the library, print.
+
+Every known failure is a :class:`coauthor.errors.CoauthorError`, printed as
+one ``Error: ...`` line on stderr with a non-zero exit.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from coauthor import __version__
+from coauthor.atomic import write_text_atomic
+from coauthor.errors import CoauthorError
+from coauthor.export import RECORD_FORMATS, records_text, write_graph
+from coauthor.readers import FORMATS, ReadOptions, read_inputs
+
+_FORMATS_HELP = "; ".join(f"{f.name}: {f.description}" for f in FORMATS.values())
+
+
+def read_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """The inputs argument and the options every reading command shares."""
+
+    @click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+    @click.option(
+        "--undated-year",
+        type=int,
+        default=None,
+        metavar="YEAR",
+        help="Year for dates printed without one [default: the current year].",
+    )
+    @click.option(
+        "--owner",
+        default=None,
+        metavar="NAME",
+        help="Owner of profile pages (an author of every paper on the page); "
+        "overrides the page header or the name common to its papers.",
+    )
+    @functools.wraps(command)
+    def wrapper(*args: Any, undated_year: int | None, owner: str | None, **kwargs: Any) -> Any:
+        options = ReadOptions(owner=owner) if undated_year is None else ReadOptions(undated_year, owner)
+        try:
+            return command(*args, options=options, **kwargs)
+        except CoauthorError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+    return wrapper
+
+
+@click.group(
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog=f"Input formats (detected from the content): {_FORMATS_HELP}.",
+)
+@click.version_option(__version__, prog_name="coauthor")
+def main() -> None:
+    """Co-authorship network analysis: turn author lists of papers into a
+    weighted collaboration graph, its central authors, communities and
+    timelines, with figures and GraphML.
+
+    INPUTS are files or folders (every file inside, sorted).
+    """
+
+
+@main.command()
+@read_options
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list instead of a table.")
+def inspect(inputs: tuple[Path, ...], options: ReadOptions, as_json: bool) -> None:
+    """Say, per input file, the format found and what became of its records:
+    read = used + merged + skipped (with the reason of each skip)."""
+    _, reports = read_inputs(inputs, options)
+    if as_json:
+        click.echo(json.dumps([r.to_dict() for r in reports], indent=2, ensure_ascii=False))
+        return
+    for report in reports:
+        skipped = sum(report.skipped.values())
+        click.echo(
+            f"{report.file}: {report.format}, {report.read} read, {report.used} used, "
+            f"{report.merged} merged, {skipped} skipped"
+        )
+        for reason, count in sorted(report.skipped.items()):
+            click.echo(f"    skipped {count}: {reason}")
+
+
+@main.command()
+@read_options
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(RECORD_FORMATS),
+    default="jsonl",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write to this file (atomically) instead of standard output.",
+)
+def records(inputs: tuple[Path, ...], options: ReadOptions, fmt: str, output: Path | None) -> None:
+    """Print one normalised record per paper (names exactly as written)."""
+    papers, _ = read_inputs(inputs, options)
+    text = records_text(papers, fmt)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        write_text_atomic(output, text)
+        click.echo(f"{len(papers)} records written to {output}", err=True)
+
+
+@main.command()
+@read_options
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Graph file; the format comes from the extension (.graphml).",
+)
+@click.option("--seed", default=42, show_default=True, help="Seed of the randomised algorithms.")
+def graph(inputs: tuple[Path, ...], options: ReadOptions, output: Path, seed: int) -> None:
+    """Build the weighted collaboration graph, with centrality and
+    communities as node attributes, and write it to a file."""
+    from coauthor.report import analyze
+
+    result = analyze(inputs, options, seed)
+    write_graph(result.graph, output)
+    click.echo(
+        f"{result.graph.number_of_nodes()} authors, {result.graph.number_of_edges()} "
+        f"co-author links written to {output}",
+        err=True,
+    )
+
+
+@main.command()
+@read_options
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for the report (created if needed).",
+)
+@click.option("--seed", default=42, show_default=True, help="Seed of the layout and of Louvain.")
+def report(inputs: tuple[Path, ...], options: ReadOptions, out_dir: Path, seed: int) -> None:
+    """The main job: write the graph (GraphML), centrality, communities and
+    timeline tables (CSV) and figures (PNG) to a folder, and summarise."""
+    from coauthor.report import make_report
+
+    result = make_report(inputs, out_dir, options, seed)
+    g = result.graph
+    skipped = sum(sum(r.skipped.values()) for r in result.reports)
+    merged = sum(r.merged for r in result.reports)
+    n_communities = result.communities["community"].nunique()
+    largest = result.communities["community_size"].max() if n_communities else 0
+    click.echo(f"Papers: {len(result.papers)} ({merged} records merged, {skipped} skipped; see `coauthor inspect`)")
+    click.echo(f"Authors: {g.number_of_nodes()}   co-author links: {g.number_of_edges()}")
+    click.echo(f"Top authors (PageRank): {', '.join(result.top_authors(5))}")
+    click.echo(f"Communities: {n_communities} (largest: {largest} authors)")
+    click.echo(f"Written to {out_dir}/:")
+    for path in result.files:
+        click.echo(f"  {path.relative_to(out_dir)}")
