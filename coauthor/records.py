@@ -18,7 +18,11 @@ class Paper:
 
     ``authors`` never holds "et al."; ``authors_truncated`` says the list was
     cut. ``inferred_authors`` holds names coauthor added (the owner of a profile
-    page), never mixed with the names as written.
+    page), never mixed with the names as written. ``author_orcids`` and
+    ``author_ids`` (OpenAlex / DBLP ids), when the source has them, run
+    parallel to ``authors`` (``None`` where one author has none) or are empty.
+    ``doi`` is lower-case without the ``https://doi.org/`` prefix. ``also_in``
+    lists the sources of the records merged into this one.
     """
 
     id: str
@@ -36,6 +40,10 @@ class Paper:
     score: float | None = None
     affiliation: str | None = None
     abstract: str | None = None
+    doi: str | None = None
+    arxiv_id: str | None = None
+    author_orcids: list[str | None] = field(default_factory=list)
+    author_ids: list[str | None] = field(default_factory=list)
     also_in: list[str] = field(default_factory=list)
 
     @property
@@ -61,10 +69,14 @@ class ReadReport:
     used: int = 0
     merged: int = 0
     skipped: Counter[str] = field(default_factory=Counter)
+    errors: list[tuple[str, str]] = field(default_factory=list)
 
-    def skip(self, reason: str) -> None:
-        """Count one record skipped for ``reason``."""
+    def skip(self, reason: str, where: str | None = None) -> None:
+        """Count one record skipped for ``reason``; ``where`` (``file:line``)
+        is kept for ``inspect --errors``."""
         self.skipped[reason] += 1
+        if where is not None:
+            self.errors.append((where, reason))
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict with keys file, format, read, used, merged, skipped."""

@@ -7,79 +7,32 @@
 
 from __future__ import annotations
 
-import datetime as _dt
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable
 from pathlib import Path
 
 from coauthor.errors import InputError
-from coauthor.readers.abstracts import read_abstracts, sniff_abstracts
-from coauthor.readers.profile import ProfileOptions, read_profile, sniff_profile
+from coauthor.readers import abstracts, profile
+from coauthor.readers.base import Format, ReadOptions, read_head
 from coauthor.records import Paper, ReadReport, fold_text
 
-SNIFF_BYTES = 65536
+__all__ = ["FORMATS", "Format", "ReadOptions", "detect_format", "expand_inputs", "read_inputs"]
 
-
-@dataclass(frozen=True)
-class ReadOptions:
-    """Options shared by the readers.
-
-    ``undated_year``: year given to dates printed without one (default: the
-    current calendar year). ``owner``: the owner of profile pages, overriding
-    the header or the name common to the page.
-    """
-
-    undated_year: int = field(default_factory=lambda: _dt.date.today().year)
-    owner: str | None = None
-
-
-@dataclass(frozen=True)
-class Format:
-    """One input format: its name, a one-line description, how to recognise
-    it from the start of the text, and how to read a file of it."""
-
-    name: str
-    description: str
-    sniff: Callable[[str], bool]
-    read: Callable[[Path, ReadOptions], tuple[list[Paper], ReadReport]]
-
-
+#: The registry: one entry per reader module (its ``FORMAT``), tried in this
+#: order when sniffing. The CLI's help and ``--format`` read it.
 FORMATS: dict[str, Format] = {
-    f.name: f
-    for f in (
-        Format(
-            "abstracts",
-            "abstract-only lines ('Abstract:...'), linked to papers with the same abstract",
-            sniff_abstracts,
-            lambda path, options: read_abstracts(path),
-        ),
-        Format(
-            "profile",
-            "author-profile pages of a paper aggregator (three-line or block layout)",
-            sniff_profile,
-            lambda path, options: read_profile(
-                path, ProfileOptions(undated_year=options.undated_year, owner=options.owner)
-            ),
-        ),
+    module.FORMAT.name: module.FORMAT
+    for module in (
+        abstracts,
+        profile,
     )
 }
 
 
 def detect_format(path: Path) -> Format:
     """The format of ``path``, from its first bytes; InputError if none fits."""
-    try:
-        raw = path.open("rb").read(SNIFF_BYTES)
-    except OSError as exc:
-        raise InputError(str(path), f"cannot read file ({exc.strerror})") from exc
-    if not raw.strip():
+    head = read_head(path)
+    if not head.strip():
         raise InputError(str(path), "empty file")
-    try:
-        head = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        if exc.start < len(raw) - 4:  # not just a character cut at the end
-            line = raw[: exc.start].count(b"\n") + 1
-            raise InputError(f"{path}:{line}", "not UTF-8 text") from exc
-        head = raw[: exc.start].decode("utf-8")
     for fmt in FORMATS.values():
         if fmt.sniff(head):
             return fmt
@@ -126,10 +79,7 @@ def read_inputs(
     reports: list[ReadReport] = []
     for path in expand_inputs(inputs):
         fmt = detect_format(path)
-        try:
-            read, report = fmt.read(path, options)
-        except UnicodeDecodeError as exc:
-            raise InputError(str(path), "not UTF-8 text") from exc
+        read, report = fmt.read(path, options)
         reports.append(report)
         for paper in read:
             if not paper.authors:
@@ -153,4 +103,4 @@ def _link_abstracts(papers: list[Paper], authorless: list[tuple[Paper, ReadRepor
             target.also_in.append(entry.source)
             report.merged += 1
         else:
-            report.skip("no authors (abstract matches no paper read)")
+            report.skip("no authors (abstract matches no paper read)", entry.source)

@@ -27,10 +27,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
 
 from coauthor.names import is_author_list, looks_like_name, name_key, split_author_list, split_title_authors
+from coauthor.readers.base import Format, ReadOptions, read_text
 from coauthor.records import Paper, ReadReport, paper_id
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -44,15 +44,6 @@ META = re.compile(
     rf"(?P<month>{_MONTH_ALT})\s(?P<day>\d{{1,2}})(?:,\s(?P<year>\d{{4}}))?(?P<code>Code)?$"
 )
 AFFILIATION_SEP = " · "
-
-
-@dataclass(frozen=True)
-class ProfileOptions:
-    """Options of the profile reader: the year of undated entries and the
-    page owner (``None``: from the header, else the name common to the page)."""
-
-    undated_year: int
-    owner: str | None = None
 
 
 def sniff_profile(head: str) -> bool:
@@ -69,9 +60,13 @@ def profile_layout(lines: list[str]) -> str:
     return "lines"
 
 
-def read_profile(path: Path, options: ProfileOptions) -> tuple[list[Paper], ReadReport]:
-    """Read one profile page: its papers and the report of what was read."""
-    lines = path.read_text(encoding="utf-8").splitlines()
+def read_profile(path: Path, options: ReadOptions) -> tuple[list[Paper], ReadReport]:
+    """Read one profile page: its papers and the report of what was read.
+
+    ``options.undated_year`` dates entries printed without a year;
+    ``options.owner`` (else the header, else the name common to the page)
+    is added as inferred author to truncated lists that do not show them."""
+    lines = read_text(path).splitlines()
     layout = profile_layout(lines)
     report = ReadReport(file=str(path), format=f"profile-{layout}")
     starts = [i for i, line in enumerate(lines) if META_START.match(line)]
@@ -82,7 +77,7 @@ def read_profile(path: Path, options: ProfileOptions) -> tuple[list[Paper], Read
         report.read += 1
         paper_or_reason = _parse_record(path, lines, start, end, layout, options)
         if isinstance(paper_or_reason, str):
-            report.skip(paper_or_reason)
+            report.skip(paper_or_reason, f"{path}:{start + 1}")
         else:
             papers.append(paper_or_reason)
     owner = options.owner or header_owner or common_author(papers)
@@ -98,9 +93,7 @@ def _header_owner(header: list[str]) -> str | None:
     return None
 
 
-def _parse_record(
-    path: Path, lines: list[str], start: int, end: int, layout: str, options: ProfileOptions
-) -> Paper | str:
+def _parse_record(path: Path, lines: list[str], start: int, end: int, layout: str, options: ReadOptions) -> Paper | str:
     """Parse lines[start:end] into a Paper, or return why it was skipped."""
     meta = META.match(lines[start].strip())
     if meta is None:
@@ -173,3 +166,11 @@ def _add_owner(papers: list[Paper], owner: str) -> None:
         shown = any(name_key(a) == owner_key for a in paper.authors)
         if paper.authors_truncated and not shown:
             paper.inferred_authors.append(owner)
+
+
+FORMAT = Format(
+    "profile",
+    "author-profile pages of a paper aggregator (three-line or block layout)",
+    sniff_profile,
+    read_profile,
+)
