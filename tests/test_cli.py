@@ -1,0 +1,187 @@
+"""End-to-end: the CLI on the seeds and on bad input, through click's CliRunner."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from collections import Counter
+from pathlib import Path
+
+import igraph
+import networkx as nx
+import pandas as pd
+import pytest
+from click.testing import CliRunner, Result
+
+from coauthor import __version__
+from coauthor.cli import main
+from coauthor.names import name_key
+from coauthor.report import REPORT_FILES
+
+YEAR = ["--undated-year", "2026"]
+RECORD_KEYS = {
+    "id",
+    "title",
+    "authors",
+    "inferred_authors",
+    "authors_truncated",
+    "year",
+    "month",
+    "day",
+    "year_inferred",
+    "category",
+    "has_code",
+    "score",
+    "affiliation",
+    "abstract",
+    "source",
+}
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+@pytest.fixture(scope="module")
+def seed_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("report")
+    result = run("report", "seeds", "-o", str(out), *YEAR)
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def test_version_and_help_on_every_command() -> None:
+    assert run("--version").output.strip() == f"coauthor, version {__version__}"
+    for name, command in main.commands.items():
+        result = run(name, "--help")
+        assert result.exit_code == 0
+        assert command.help and command.help.split()[0] in result.output
+
+
+def test_inspect_json_accounts_for_every_record(seeds: Path) -> None:
+    result = run("inspect", str(seeds), "--json", *YEAR)
+    assert result.exit_code == 0
+    reports = json.loads(result.output)
+    assert [Path(r["file"]).name for r in reports] == sorted(p.name for p in seeds.iterdir())
+    assert {r["format"] for r in reports} == {"profile-lines", "profile-blocks", "abstracts"}
+    for r in reports:
+        assert set(r) >= {"file", "format", "read", "used", "merged", "skipped"}
+        assert r["read"] == r["used"] + r["merged"] + sum(r["skipped"].values())
+    assert sum(r["read"] for r in reports) == 37 + 10 + 28
+
+
+def test_records_jsonl(seeds: Path) -> None:
+    result = run("records", str(seeds), *YEAR)
+    records = [json.loads(line) for line in result.output.splitlines()]
+    assert len(records) == 65
+    assert all(RECORD_KEYS <= set(r) for r in records)
+    assert len({r["id"] for r in records}) == 65
+    assert all("et al" not in " ".join(r["authors"]) for r in records)
+    inferred = [r for r in records if r["inferred_authors"]]
+    assert inferred and all(r["authors_truncated"] for r in inferred)
+    undated = [r for r in records if r["year_inferred"]]
+    assert undated and {r["year"] for r in undated} == {2026}
+    assert all(r["source"].split(":")[-1].isdigit() for r in records)
+
+
+def test_records_csv_to_file(seeds: Path, tmp_path: Path) -> None:
+    out = tmp_path / "records.csv"
+    result = run("records", str(seeds), "--format", "csv", "-o", str(out), *YEAR)
+    assert result.exit_code == 0
+    table = pd.read_csv(out)
+    assert len(table) == 65 and {"id", "title", "authors", "year"} <= set(table.columns)
+    assert list(tmp_path.iterdir()) == [out]  # no temporary file left behind
+
+
+def test_report_writes_every_file(seed_report: Path) -> None:
+    for name in REPORT_FILES:
+        assert (seed_report / name).stat().st_size > 0, name
+    for name in ("network", "timeline", "centrality"):
+        assert (seed_report / "figures" / f"{name}.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_report_graph_matches_the_records(seed_report: Path, seeds: Path) -> None:
+    """Edge weights = joint papers counted independently from `coauthor records`."""
+    records = [json.loads(line) for line in run("records", str(seeds), *YEAR).output.splitlines()]
+    joint: Counter[tuple[str, str]] = Counter()
+    for r in records:
+        keys = sorted({name_key(a) for a in r["authors"] + r["inferred_authors"]})
+        joint.update(itertools.combinations(keys, 2))
+    graph = nx.read_graphml(seed_report / "graph.graphml")
+    assert graph.number_of_edges() == len(joint)
+    assert {tuple(sorted(e)): d["weight"] for *e, d in graph.edges(data=True)} == dict(joint)
+    papers = Counter(k for r in records for k in {name_key(a) for a in r["authors"] + r["inferred_authors"]})
+    assert {n: d["papers"] for n, d in graph.nodes(data=True)} == dict(papers)
+    assert graph.nodes["zhenyi-wang"]["name"] == "Zhenyi Wang"
+    assert graph.graph["coauthor_version"] == __version__
+
+
+def test_report_graphml_opens_in_igraph(seed_report: Path) -> None:
+    reference = nx.read_graphml(seed_report / "graph.graphml")
+    graph = igraph.Graph.Read_GraphML(str(seed_report / "graph.graphml"))
+    assert (graph.vcount(), graph.ecount()) == (reference.number_of_nodes(), reference.number_of_edges())
+    assert set(graph.vs["name"]) == {d["name"] for _, d in reference.nodes(data=True)}
+    assert sum(graph.es["weight"]) == sum(d["weight"] for *_, d in reference.edges(data=True))
+
+
+def test_report_tables(seed_report: Path) -> None:
+    central = pd.read_csv(seed_report / "centrality.csv")
+    assert list(central.columns[:2]) == ["author_id", "name"]
+    assert central["pagerank"].is_monotonic_decreasing
+    assert central["pagerank"].sum() == pytest.approx(1.0)
+    assert central["name"].iloc[0] in {"Zhenyi Wang", "Chongyang Gao"}  # the two page owners lead
+    groups = pd.read_csv(seed_report / "communities.csv")
+    assert set(groups["author_id"]) == set(central["author_id"])
+    assert (groups.groupby("community").size() == groups.groupby("community")["community_size"].first()).all()
+    years = pd.read_csv(seed_report / "timeline.csv")
+    assert years["papers"].sum() == 65
+    assert years["new_authors"].sum() == len(central)
+    assert years["collaborations_total"].iloc[-1] == nx.read_graphml(seed_report / "graph.graphml").number_of_edges()
+
+
+def test_report_summary_and_determinism(seed_report: Path, tmp_path: Path) -> None:
+    result = run("report", "seeds", "-o", str(tmp_path), *YEAR)
+    assert "Authors: 92" in result.output
+    assert "Top authors (PageRank): Zhenyi Wang, Chongyang Gao" in result.output
+    for name in REPORT_FILES:
+        assert (tmp_path / name).read_bytes() == (seed_report / name).read_bytes(), name
+
+
+def test_graph_command(tmp_path: Path) -> None:
+    out = tmp_path / "g.graphml"
+    assert run("graph", "seeds", "-o", str(out), *YEAR).exit_code == 0
+    graph = nx.read_graphml(out)
+    assert {"pagerank", "community", "betweenness"} <= set(graph.nodes["li-shen"])
+    bad = run("graph", "seeds", "-o", str(tmp_path / "g.xyz"), *YEAR)
+    assert bad.exit_code == 1 and "unknown graph format '.xyz'" in bad.output
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "empty file"),
+        (b"just some words\nand more\n", ":1: unknown input format"),
+        (b"\xff\xfe\x00garbage\x00" * 10, ":1: unknown input format"),
+    ],
+)
+def test_bad_input_is_one_line_error(tmp_path: Path, content: bytes, message: str) -> None:
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    for command in ("inspect", "records", "report"):
+        extra = ["-o", str(tmp_path / "out")] if command == "report" else []
+        result = CliRunner().invoke(main, [command, str(path), *extra])
+        assert result.exit_code == 1
+        assert result.output.count("\n") == 1 and result.output.startswith("Error: ")
+        assert message in result.output and str(path) in result.output
+        assert not (tmp_path / "out").exists()
+
+
+def test_missing_file_is_usage_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["inspect", str(tmp_path / "nope.txt")])
+    assert result.exit_code == 2 and "does not exist" in result.output
+
+
+def test_partly_bad_file_counts_skips(test_data: Path) -> None:
+    result = run("inspect", str(test_data / "profile"), *YEAR)
+    assert "skipped 1: meta line not understood" in result.output
+    assert "skipped 1: title and authors could not be split" in result.output
