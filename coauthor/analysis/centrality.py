@@ -25,8 +25,9 @@ def centrality(graph: nx.Graph, seed: int = 42) -> pd.DataFrame:
     ``pagerank`` (weighted, damping 0.85). Index: ``author_id``.
 
     >>> g = nx.Graph([("a", "b", {"weight": 2}), ("b", "c", {"weight": 1})])
-    >>> centrality(g).loc["b", ["degree", "strength", "betweenness"]].tolist()
-    [2, 3, 1.0]
+    >>> row = centrality(g).loc["b"]
+    >>> int(row["degree"]), int(row["strength"]), float(row["betweenness"])
+    (2, 3, 1.0)
     """
     nodes = list(graph.nodes)
     table = pd.DataFrame(index=pd.Index(nodes, name="author_id"))
