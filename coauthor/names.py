@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 
 ET_AL = re.compile(r",?\s*\bet\s+al\.?\s*$", re.IGNORECASE)
 
@@ -108,3 +109,83 @@ def name_key(name: str) -> str:
     folded = ascii_fold(name).lower()
     tokens = re.findall(r"[^\W_]+", folded)
     return "-".join(tokens)
+
+
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v", "jnr", "snr"})
+
+
+@dataclass(frozen=True)
+class NameParts:
+    """The parts of one personal name: ``given`` and ``family`` names, a
+    ``particle`` (``van``, ``de la``) that belongs to the family name, a
+    ``suffix`` (``Jr.``, ``II``, or a DBLP homonym number ``0001``) and the
+    ``initials`` of the given names (``Jun-Yan`` -> ``JY``)."""
+
+    given: str
+    family: str
+    particle: str = ""
+    suffix: str = ""
+
+    @property
+    def initials(self) -> str:
+        """Upper-case first letters of the given names, hyphenated parts too."""
+        return "".join(part[0].upper() for part in re.split(r"[\s.\-‐]+", self.given) if part)
+
+
+def _is_suffix(token: str) -> bool:
+    return token.lower().rstrip(".") in SUFFIXES or bool(re.fullmatch(r"\d{4}", token))
+
+
+def _split_particle(family: str) -> tuple[str, str]:
+    """``"van der Berg"`` -> (``"van der"``, ``"Berg"``)."""
+    tokens = family.split()
+    k = 0
+    while k < len(tokens) - 1 and tokens[k] in PARTICLES:
+        k += 1
+    return " ".join(tokens[:k]), " ".join(tokens[k:])
+
+
+def parse_name(name: str) -> NameParts:
+    """Split a name as written into its parts. Accepts ``First Last``,
+    ``Last, First``, ``Last, Jr, First`` (BibTeX), ``First Last, Jr.`` and
+    DBLP homonym numbers (``Wei Wang 0001``).
+
+    >>> parse_name("van Eck, Nees Jan")
+    NameParts(given='Nees Jan', family='Eck', particle='van', suffix='')
+    >>> parse_name("Ludwig van Beethoven").particle, parse_name("Wei Wang 0001").suffix
+    ('van', '0001')
+    >>> parse_name("Bell, II, Edwin V.").initials
+    'EV'
+    """
+    text = " ".join(name.replace("{", "").replace("}", "").split())
+    parts = [p.strip() for p in text.split(",")]
+    suffix = ""
+    if len(parts) >= 3:
+        family, suffix, given = parts[0], parts[1], ", ".join(parts[2:])
+    elif len(parts) == 2 and _is_suffix(parts[1]):
+        given, family, _, _ = _given_family(parts[0])
+        suffix = parts[1]
+        particle, family = _split_particle(family)
+        return NameParts(given, family, particle, suffix)
+    elif len(parts) == 2:
+        family, given = parts
+    else:
+        given, family, particle, suffix = _given_family(text)
+        return NameParts(given, family, particle, suffix)
+    particle, family = _split_particle(family)
+    return NameParts(given, family, particle, suffix)
+
+
+def _given_family(text: str) -> tuple[str, str, str, str]:
+    """``First [particles] Last [Suffix]`` -> given, family, particle, suffix."""
+    tokens = text.split()
+    suffix = ""
+    if len(tokens) > 1 and _is_suffix(tokens[-1]):
+        suffix = tokens.pop()
+    if not tokens:
+        return "", "", "", suffix
+    start = len(tokens) - 1
+    while start > 1 and tokens[start - 1] in PARTICLES:
+        start -= 1
+    particle = " ".join(tokens[start:-1])
+    return " ".join(tokens[:start]), tokens[-1], particle, suffix

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from coauthor.names import looks_like_name, name_key, split_author_list, split_title_authors
+from coauthor.names import looks_like_name, name_key, parse_name, split_author_list, split_title_authors
 
 
 @pytest.mark.parametrize(
@@ -81,3 +81,37 @@ def test_split_never_raises_and_round_trips(line: str) -> None:
     if split is not None:
         title, authors = split
         assert line.startswith(title) and line.rstrip().endswith(authors)
+
+
+@pytest.mark.parametrize(
+    ("name", "given", "family", "particle", "suffix", "initials"),
+    [
+        ("van Eck, Nees Jan", "Nees Jan", "Eck", "van", "", "NJ"),
+        ("Nees Jan van Eck", "Nees Jan", "Eck", "van", "", "NJ"),
+        ("Knuth, Donald E.", "Donald E.", "Knuth", "", "", "DE"),
+        ("Bell, II, Edwin V.", "Edwin V.", "Bell", "", "II", "EV"),
+        ("Edwin V. {Bell, II}", "Edwin V.", "Bell", "", "II", "EV"),
+        ("Harry L. Baldwin, Jr.", "Harry L.", "Baldwin", "", "Jr.", "HL"),
+        ("Zhu, Jun-Yan", "Jun-Yan", "Zhu", "", "", "JY"),
+        ("Wei Wang 0001", "Wei", "Wang", "", "0001", "W"),
+        ("Maria de la Cruz", "Maria", "Cruz", "de la", "", "M"),
+        ("Madonna", "", "Madonna", "", "", ""),
+    ],
+)
+def test_parse_name(name: str, given: str, family: str, particle: str, suffix: str, initials: str) -> None:
+    parts = parse_name(name)
+    assert (parts.given, parts.family, parts.particle, parts.suffix, parts.initials) == (
+        given,
+        family,
+        particle,
+        suffix,
+        initials,
+    )
+
+
+@given(st.text(max_size=80))
+def test_parse_name_keeps_only_tokens_of_the_name(name: str) -> None:
+    parts = parse_name(name)
+    written = set(name.replace("{", "").replace("}", "").replace(",", " ").split())
+    for field in (parts.given, parts.family, parts.particle, parts.suffix):
+        assert set(field.replace(",", " ").split()) <= written
