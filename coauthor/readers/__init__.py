@@ -1,8 +1,8 @@
 """Input formats: one registry that sniffing and the CLI's help both read, and
 :func:`read_inputs`, which reads files or folders and accounts for every record.
 
->>> sorted(FORMATS)
-['abstracts', 'profile']
+>>> FORMATS["profile"].description
+'author-profile pages of a paper aggregator (three-line or block layout)'
 """
 
 from __future__ import annotations
@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from coauthor.errors import InputError
-from coauthor.readers import abstracts, profile
+from coauthor.errors import InputError, OptionError
+from coauthor.names import parse_name
+from coauthor.readers import abstracts, bibtex, profile
 from coauthor.readers.base import Format, ReadOptions, read_head
 from coauthor.records import Paper, ReadReport, fold_text
 
@@ -22,6 +23,7 @@ __all__ = ["FORMATS", "Format", "ReadOptions", "detect_format", "expand_inputs",
 FORMATS: dict[str, Format] = {
     module.FORMAT.name: module.FORMAT
     for module in (
+        bibtex,
         abstracts,
         profile,
     )
@@ -63,36 +65,80 @@ def expand_inputs(inputs: Iterable[str | Path]) -> list[Path]:
 
 
 def read_inputs(
-    inputs: Iterable[str | Path], options: ReadOptions | None = None
+    inputs: Iterable[str | Path], options: ReadOptions | None = None, fmt: str | None = None
 ) -> tuple[list[Paper], list[ReadReport]]:
     """Read every input and account for every record.
 
-    Papers read twice (same title and year) are merged into the first one;
-    author-less entries whose abstract matches a paper's are linked to it
-    (merged); the other author-less entries are skipped ("no authors").
-    Returns the papers in reading order and one report per file.
+    ``fmt`` forces one format (a key of ``FORMATS``) instead of sniffing.
+    Duplicates (same DOI, else same folded title, year and first author's
+    family name) are merged into the first paper read; author-less entries
+    whose abstract matches a paper's are linked to it (merged); other
+    author-less entries are skipped. Paper ids are made unique (a second
+    paper with a taken id gets ``~2``, ``~3``...). Returns the papers in
+    reading order and one report per file.
     """
     options = options or ReadOptions()
+    forced = _format_named(fmt) if fmt else None
     papers: list[Paper] = []
-    by_id: dict[str, Paper] = {}
+    by_key: dict[str, Paper] = {}
+    taken: set[str] = set()
     authorless: list[tuple[Paper, ReadReport]] = []
     reports: list[ReadReport] = []
     for path in expand_inputs(inputs):
-        fmt = detect_format(path)
-        read, report = fmt.read(path, options)
+        reader = forced or detect_format(path)
+        read, report = reader.read(path, options)
         reports.append(report)
         for paper in read:
             if not paper.authors:
                 authorless.append((paper, report))
-            elif paper.id in by_id:
-                by_id[paper.id].also_in.append(paper.source)
+                continue
+            key = duplicate_key(paper)
+            if key in by_key:
+                _merge_into(by_key[key], paper)
                 report.merged += 1
-            else:
-                by_id[paper.id] = paper
-                papers.append(paper)
-                report.used += 1
+                continue
+            by_key[key] = paper
+            paper.id = _unique_id(paper.id, taken)
+            papers.append(paper)
+            report.used += 1
     _link_abstracts(papers, authorless)
     return papers, reports
+
+
+def _format_named(name: str) -> Format:
+    if name not in FORMATS:
+        raise OptionError(f"unknown format '{name}' (coauthor reads: {', '.join(FORMATS)})")
+    return FORMATS[name]
+
+
+def duplicate_key(paper: Paper) -> str:
+    """What makes two records one paper: the DOI, else the folded title,
+    year and first author's family name.
+
+    >>> duplicate_key(Paper("x", "Deep Nets!", ["Ann Lee"], 2020, "f:1"))
+    'deepnets|2020|lee'
+    """
+    if paper.doi:
+        return f"doi:{paper.doi.lower()}"
+    first = parse_name(paper.authors[0]).family if paper.authors else ""
+    return f"{fold_text(paper.title)}|{paper.year}|{fold_text(first)}"
+
+
+def _merge_into(kept: Paper, duplicate: Paper) -> None:
+    """Record the duplicate's source and fill identifiers the kept record lacks."""
+    kept.also_in.append(duplicate.source)
+    kept.doi = kept.doi or duplicate.doi
+    kept.arxiv_id = kept.arxiv_id or duplicate.arxiv_id
+    kept.abstract = kept.abstract or duplicate.abstract
+
+
+def _unique_id(paper_id: str, taken: set[str]) -> str:
+    candidate, n = paper_id, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{paper_id}~{n}"
+    taken.add(candidate)
+    return candidate
 
 
 def _link_abstracts(papers: list[Paper], authorless: list[tuple[Paper, ReadReport]]) -> None:
