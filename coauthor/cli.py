@@ -24,9 +24,21 @@ from coauthor.readers import FORMATS, ReadOptions, read_inputs
 _FORMATS_HELP = "; ".join(f"{f.name}: {f.description}" for f in FORMATS.values())
 
 
-def read_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    """The inputs argument and the options every reading command shares."""
+def read_options(format_flag: bool = True) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """The inputs argument and the options every reading command shares.
 
+    The option forcing an input format is ``--input-format``, also spelled
+    ``--format`` where the command has no output ``--format`` of its own.
+    """
+    format_names = ("--input-format", "--format") if format_flag else ("--input-format",)
+
+    def decorate(command: Callable[..., Any]) -> Callable[..., Any]:
+        return _with_read_options(command, format_names)
+
+    return decorate
+
+
+def _with_read_options(command: Callable[..., Any], format_names: tuple[str, ...]) -> Callable[..., Any]:
     @click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
     @click.option(
         "--undated-year",
@@ -42,9 +54,25 @@ def read_options(command: Callable[..., Any]) -> Callable[..., Any]:
         help="Owner of profile pages (an author of every paper on the page); "
         "overrides the page header or the name common to its papers.",
     )
+    @click.option(
+        *format_names,
+        "input_format",
+        type=click.Choice(list(FORMATS)),
+        default=None,
+        help="Read every input as this format instead of detecting it.",
+    )
+    @click.option(
+        "--author-sep",
+        default=";",
+        show_default=True,
+        metavar="SEP",
+        help="Separator of names in the authors column of a generic CSV.",
+    )
     @functools.wraps(command)
-    def wrapper(*args: Any, undated_year: int | None, owner: str | None, **kwargs: Any) -> Any:
-        options = ReadOptions(owner=owner) if undated_year is None else ReadOptions(undated_year, owner)
+    def wrapper(*args: Any, undated_year: int | None, owner: str | None, author_sep: str, **kwargs: Any) -> Any:
+        options = ReadOptions(owner=owner, author_sep=author_sep)
+        if undated_year is not None:
+            options = ReadOptions(undated_year, owner, author_sep)
         try:
             return command(*args, options=options, **kwargs)
         except CoauthorError as exc:
@@ -68,14 +96,18 @@ def main() -> None:
 
 
 @main.command()
-@read_options
+@read_options()
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list instead of a table.")
-def inspect(inputs: tuple[Path, ...], options: ReadOptions, as_json: bool) -> None:
+@click.option("--errors", is_flag=True, help="Also list every skipped record: file:line and reason.")
+def inspect(
+    inputs: tuple[Path, ...], options: ReadOptions, input_format: str | None, as_json: bool, errors: bool
+) -> None:
     """Say, per input file, the format found and what became of its records:
     read = used + merged + skipped (with the reason of each skip)."""
-    _, reports = read_inputs(inputs, options)
+    _, reports = read_inputs(inputs, options, input_format)
     if as_json:
-        click.echo(json.dumps([r.to_dict() for r in reports], indent=2, ensure_ascii=False))
+        rows = [r.to_dict() | ({"errors": [list(e) for e in r.errors]} if errors else {}) for r in reports]
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
     for report in reports:
         skipped = sum(report.skipped.values())
@@ -85,10 +117,13 @@ def inspect(inputs: tuple[Path, ...], options: ReadOptions, as_json: bool) -> No
         )
         for reason, count in sorted(report.skipped.items()):
             click.echo(f"    skipped {count}: {reason}")
+        if errors:
+            for where, reason in report.errors:
+                click.echo(f"    {where}: {reason}")
 
 
 @main.command()
-@read_options
+@read_options(format_flag=False)
 @click.option(
     "--format",
     "fmt",
@@ -104,9 +139,11 @@ def inspect(inputs: tuple[Path, ...], options: ReadOptions, as_json: bool) -> No
     default=None,
     help="Write to this file (atomically) instead of standard output.",
 )
-def records(inputs: tuple[Path, ...], options: ReadOptions, fmt: str, output: Path | None) -> None:
+def records(
+    inputs: tuple[Path, ...], options: ReadOptions, input_format: str | None, fmt: str, output: Path | None
+) -> None:
     """Print one normalised record per paper (names exactly as written)."""
-    papers, _ = read_inputs(inputs, options)
+    papers, _ = read_inputs(inputs, options, input_format)
     text = records_text(papers, fmt)
     if output is None:
         sys.stdout.write(text)
@@ -116,7 +153,7 @@ def records(inputs: tuple[Path, ...], options: ReadOptions, fmt: str, output: Pa
 
 
 @main.command()
-@read_options
+@read_options()
 @click.option(
     "-o",
     "--output",
@@ -125,12 +162,12 @@ def records(inputs: tuple[Path, ...], options: ReadOptions, fmt: str, output: Pa
     help="Graph file; the format comes from the extension (.graphml).",
 )
 @click.option("--seed", default=42, show_default=True, help="Seed of the randomised algorithms.")
-def graph(inputs: tuple[Path, ...], options: ReadOptions, output: Path, seed: int) -> None:
+def graph(inputs: tuple[Path, ...], options: ReadOptions, input_format: str | None, output: Path, seed: int) -> None:
     """Build the weighted collaboration graph, with centrality and
     communities as node attributes, and write it to a file."""
     from coauthor.report import analyze
 
-    result = analyze(inputs, options, seed)
+    result = analyze(inputs, options, seed, input_format)
     write_graph(result.graph, output)
     click.echo(
         f"{result.graph.number_of_nodes()} authors, {result.graph.number_of_edges()} "
@@ -140,7 +177,7 @@ def graph(inputs: tuple[Path, ...], options: ReadOptions, output: Path, seed: in
 
 
 @main.command()
-@read_options
+@read_options()
 @click.option(
     "-o",
     "--output",
@@ -150,12 +187,12 @@ def graph(inputs: tuple[Path, ...], options: ReadOptions, output: Path, seed: in
     help="Folder for the report (created if needed).",
 )
 @click.option("--seed", default=42, show_default=True, help="Seed of the layout and of Louvain.")
-def report(inputs: tuple[Path, ...], options: ReadOptions, out_dir: Path, seed: int) -> None:
+def report(inputs: tuple[Path, ...], options: ReadOptions, input_format: str | None, out_dir: Path, seed: int) -> None:
     """The main job: write the graph (GraphML), centrality, communities and
     timeline tables (CSV) and figures (PNG) to a folder, and summarise."""
     from coauthor.report import make_report
 
-    result = make_report(inputs, out_dir, options, seed)
+    result = make_report(inputs, out_dir, options, seed, input_format)
     g = result.graph
     skipped = sum(sum(r.skipped.values()) for r in result.reports)
     merged = sum(r.merged for r in result.reports)

@@ -62,10 +62,16 @@ def run_metadata(inputs: Sequence[str | os.PathLike[str]], options: ReadOptions,
     }
 
 
-def analyze(inputs: Sequence[str | os.PathLike[str]], options: ReadOptions | None = None, seed: int = 42) -> Analysis:
-    """Read ``inputs`` and compute the graph, centrality, communities and timelines."""
+def analyze(
+    inputs: Sequence[str | os.PathLike[str]],
+    options: ReadOptions | None = None,
+    seed: int = 42,
+    input_format: str | None = None,
+) -> Analysis:
+    """Read ``inputs`` (format sniffed, or ``input_format``) and compute the
+    graph, centrality, communities and timelines."""
     options = options or ReadOptions()
-    papers, reports = read_inputs(inputs, options)
+    papers, reports = read_inputs(inputs, options, input_format)
     metadata = run_metadata(inputs, options, seed)
     metadata.update(
         papers=len(papers),
@@ -86,6 +92,7 @@ def make_report(
     out_dir: str | os.PathLike[str],
     options: ReadOptions | None = None,
     seed: int = 42,
+    input_format: str | None = None,
 ) -> Analysis:
     """Analyse ``inputs`` and write every file of ``REPORT_FILES`` under ``out_dir``."""
     import matplotlib
@@ -95,7 +102,7 @@ def make_report(
 
     from coauthor.plot import plot_centrality, plot_network, plot_timeline, save_figure
 
-    result = analyze(inputs, options, seed)
+    result = analyze(inputs, options, seed, input_format)
     out = Path(out_dir)
     write_graphml(result.graph, out / "graph.graphml")
     write_table(result.centrality, out / "centrality.csv")

@@ -185,3 +185,22 @@ def test_partly_bad_file_counts_skips(test_data: Path) -> None:
     result = run("inspect", str(test_data / "profile"), *YEAR)
     assert "skipped 1: meta line not understood" in result.output
     assert "skipped 1: title and authors could not be split" in result.output
+
+
+def test_inspect_errors_lists_file_and_line(test_data: Path) -> None:
+    result = run("inspect", str(test_data / "profile"), "--errors", "--json", *YEAR)
+    errors = {e[0].rsplit("/", 1)[-1]: e[1] for r in json.loads(result.output) for e in r["errors"]}
+    assert errors == {
+        "blocks_hard.txt:25": "author line not understood",
+        "lines_hard.txt:10": "meta line not understood",
+        "lines_hard.txt:13": "title and authors could not be split",
+    }
+
+
+def test_forced_format_must_fit(seeds: Path) -> None:
+    abstracts = str(seeds / "001_7e7f3217be61904a.txt")
+    result = CliRunner().invoke(main, ["inspect", abstracts, "--format", "profile"])
+    assert result.exit_code == 1
+    assert result.output == f"Error: {abstracts}:1: not profile input (the format forced with --input-format)\n"
+    forced = run("records", abstracts, "--input-format", "abstracts")
+    assert forced.exit_code == 0 and forced.output == ""  # abstract-only entries make no paper

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from coauthor.errors import InputError, OptionError
 from coauthor.names import parse_name
-from coauthor.readers import abstracts, bibtex, profile
+from coauthor.readers import abstracts, arxiv, bibtex, crossref, csljson, openalex, profile
 from coauthor.readers.base import Format, ReadOptions, read_head
 from coauthor.records import Paper, ReadReport, fold_text
 
@@ -24,6 +24,10 @@ FORMATS: dict[str, Format] = {
     module.FORMAT.name: module.FORMAT
     for module in (
         bibtex,
+        openalex,
+        arxiv,
+        crossref,
+        csljson,
         abstracts,
         profile,
     )
@@ -85,7 +89,7 @@ def read_inputs(
     authorless: list[tuple[Paper, ReadReport]] = []
     reports: list[ReadReport] = []
     for path in expand_inputs(inputs):
-        reader = forced or detect_format(path)
+        reader = _forced_format(path, forced) if forced else detect_format(path)
         read, report = reader.read(path, options)
         reports.append(report)
         for paper in read:
@@ -103,6 +107,16 @@ def read_inputs(
             report.used += 1
     _link_abstracts(papers, authorless)
     return papers, reports
+
+
+def _forced_format(path: Path, forced: Format) -> Format:
+    """``forced``, after checking that ``path`` looks like it."""
+    head = read_head(path)
+    if not head.strip():
+        raise InputError(str(path), "empty file")
+    if not forced.sniff(head):
+        raise InputError(f"{path}:1", f"not {forced.name} input (the format forced with --input-format)")
+    return forced
 
 
 def _format_named(name: str) -> Format:
