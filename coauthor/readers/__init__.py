@@ -12,7 +12,20 @@ from pathlib import Path
 
 from coauthor.errors import InputError, OptionError
 from coauthor.names import parse_name
-from coauthor.readers import abstracts, arxiv, bibtex, crossref, csljson, openalex, profile
+from coauthor.readers import (
+    abstracts,
+    arxiv,
+    bibtex,
+    crossref,
+    csljson,
+    dblp,
+    openalex,
+    profile,
+    ris,
+    scopus,
+    table,
+    wos,
+)
 from coauthor.readers.base import Format, ReadOptions, read_head
 from coauthor.records import Paper, ReadReport, fold_text
 
@@ -28,6 +41,11 @@ FORMATS: dict[str, Format] = {
         arxiv,
         crossref,
         csljson,
+        ris,
+        scopus,
+        wos,
+        table,
+        dblp,
         abstracts,
         profile,
     )

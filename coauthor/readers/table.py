@@ -1,0 +1,206 @@
+"""Reader for generic CSV/TSV tables with an ``authors`` column, and the
+row iterator that the Scopus and Web of Science table readers share.
+
+The generic table has a header row naming an ``authors`` (or ``author``)
+column and, optionally, ``id``, ``title``, ``year`` and ``doi`` columns
+(header names match whatever their case). The delimiter (``,``, ``;`` or
+tab) is the one that makes the header show the ``authors`` column; names in
+it are separated by ``ReadOptions.author_sep`` (default ``;``)::
+
+    id,title,year,doi,authors
+    ,"Graphs, weighted",2019,10.1/x,"Müller, Jürgen; van der Berg, Anna"
+
+Quoted fields may span lines; every row is reported at its first real line
+of the file. Rows without authors are skipped with ``file:line``; so are rows
+whose quotes do not pair up (a quote left open swallows the lines after it:
+that row is skipped, saying which lines it ran over).
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from coauthor.errors import InputError
+from coauthor.readers.base import Format, ReadOptions
+from coauthor.readers.fields import clean_authors, clean_doi, first_year, record_id, split_names
+from coauthor.readers.tagged import decoded_lines
+from coauthor.records import Paper, ReadReport
+
+DELIMITERS = (",", ";", "\t")
+AUTHOR_COLUMNS = ("authors", "author")
+
+
+@dataclass
+class Row:
+    """One data row: its first and last line, its cells keyed by the header
+    name (stripped, case-folded), and why it is malformed, if it is."""
+
+    line: int
+    end: int
+    cells: dict[str, str]
+    problem: str | None = None
+
+    def get(self, *names: str) -> str:
+        """The first non-empty cell among the columns ``names``, else ``""``."""
+        for name in names:
+            value = self.cells.get(name, "")
+            if value:
+                return value
+        return ""
+
+
+class _Lines:
+    """Lines of a file with ``\\n`` put back (for :mod:`csv`), counting them
+    and keeping those of the row being read."""
+
+    def __init__(self, lines: Iterator[str]) -> None:
+        self.lines = lines
+        self.number = 0
+        self.buffer: list[str] = []
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        line = next(self.lines) + "\n"
+        self.number += 1
+        self.buffer.append(line)
+        return line
+
+
+def header_cells(line: str, delimiter: str, quoting: int = csv.QUOTE_MINIMAL) -> list[str]:
+    """The cells of one header line, stripped and case-folded.
+
+    >>> header_cells('\\ufeff"Authors","Title", Year', ",")
+    ['authors', 'title', 'year']
+    """
+    try:
+        cells = next(csv.reader([line], delimiter=delimiter, quoting=quoting), [])
+    except csv.Error:
+        return []
+    return [cell.strip().lstrip("\ufeff").strip('"').strip().casefold() for cell in cells]
+
+
+def first_line(head: str) -> str:
+    """The first non-blank line of ``head`` (without a byte-order mark)."""
+    for line in head.lstrip("\ufeff").splitlines():
+        if line.strip():
+            return line
+    return ""
+
+
+def table_rows(
+    path: Path, delimiter: str | Callable[[str], str | None], quoting: int = csv.QUOTE_MINIMAL
+) -> Iterator[Row]:
+    """The data rows of the table in ``path`` (header: its first non-blank
+    line). ``delimiter`` is a character, or a function choosing it from the
+    header line (None: not a table of this kind, InputError). Blank rows are
+    not rows; rows whose quotes do not pair up come with ``problem`` set."""
+    lines = _Lines(decoded_lines(path))
+    header_line = ""
+    for line in lines:
+        if line.strip():
+            header_line = line.rstrip("\n")
+            break
+    chosen = delimiter(header_line) if callable(delimiter) else delimiter
+    if chosen is None:
+        raise InputError(f"{path}:{lines.number or 1}", "header row not understood (no 'authors' column)")
+    header = header_cells(header_line, chosen, quoting)
+    reader = csv.reader(lines, delimiter=chosen, quoting=quoting)
+    while True:
+        start = lines.number + 1
+        lines.buffer.clear()
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            yield Row(start, lines.number, {}, f"CSV row not understood ({exc})")
+            continue
+        if not any(cell.strip() for cell in row):
+            continue
+        cells: dict[str, str] = {}
+        for name, value in zip(header, row, strict=False):
+            cells.setdefault(name, value.strip())
+        problem = None
+        if lines.number > start and not _quotes_pair(lines.buffer, chosen, quoting):
+            problem = f"quotes do not pair up (the row runs over lines {start}-{lines.number})"
+        yield Row(start, lines.number, cells, problem)
+
+
+def _quotes_pair(raw_lines: list[str], delimiter: str, quoting: int) -> bool:
+    """True when the lines of one multi-line row parse in strict mode."""
+    try:
+        rows = list(csv.reader(raw_lines, delimiter=delimiter, quoting=quoting, strict=True))
+    except csv.Error:
+        return False
+    return len(rows) == 1
+
+
+def csv_delimiter(line: str) -> str | None:
+    """The delimiter that makes ``line`` a header with an ``authors`` column
+    (the one giving most columns), else None.
+
+    >>> csv_delimiter("id;Title;Authors"), csv_delimiter("title,year")
+    (';', None)
+    """
+    best: tuple[int, str] | None = None
+    for delimiter in DELIMITERS:
+        cells = header_cells(line, delimiter)
+        if any(name in cells for name in AUTHOR_COLUMNS) and (best is None or len(cells) > best[0]):
+            best = (len(cells), delimiter)
+    return best[1] if best else None
+
+
+def sniff_csv(head: str) -> bool:
+    """True when the first line is a header with an ``authors`` column and
+    the table is not a Scopus or Web of Science export (their readers)."""
+    # Imported here: both modules build on this one.
+    from coauthor.readers.scopus import sniff_scopus
+    from coauthor.readers.wos import sniff_wos
+
+    return csv_delimiter(first_line(head)) is not None and not sniff_scopus(head) and not sniff_wos(head)
+
+
+def read_csv(path: Path, options: ReadOptions) -> tuple[list[Paper], ReadReport]:
+    """Read every row of a generic CSV/TSV table: the papers and the report."""
+    report = ReadReport(file=str(path), format="csv")
+    papers: list[Paper] = []
+    for row in table_rows(path, csv_delimiter):
+        report.read += 1
+        where = f"{path}:{row.line}"
+        paper_or_reason = row.problem or _paper(row, where, options.author_sep)
+        if isinstance(paper_or_reason, str):
+            report.skip(paper_or_reason, where)
+        else:
+            papers.append(paper_or_reason)
+    return papers, report
+
+
+def _paper(row: Row, where: str, author_sep: str) -> Paper | str:
+    authors, truncated = clean_authors(split_names(row.get(*AUTHOR_COLUMNS), author_sep or ";"))
+    if not authors:
+        return "no authors"
+    title = " ".join(row.get("title").split())
+    year = first_year(row.get("year"))
+    doi = clean_doi(row.get("doi"))
+    return Paper(
+        id=record_id(row.get("id"), title, year, doi, where),
+        title=title,
+        authors=authors,
+        year=year,
+        source=where,
+        authors_truncated=truncated,
+        doi=doi,
+    )
+
+
+FORMAT = Format(
+    "csv",
+    "CSV/TSV table with an 'authors' column (names split on --author-sep), optional id, title, year, doi",
+    sniff_csv,
+    read_csv,
+)

@@ -1,0 +1,133 @@
+"""Decoded, numbered lines of a text file, and the record splitter shared by
+the line-tagged formats (RIS, Web of Science plain text).
+
+Lines are decoded one at a time, so a byte that is not UTF-8 is reported on
+its real line. Files starting with a UTF-16 byte-order mark (old Web of
+Science exports) are read as UTF-16; a UTF-8 byte-order mark is dropped.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import lzma
+import re
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from coauthor.errors import InputError
+from coauthor.readers.base import open_binary
+
+#: What reading a (possibly compressed) file may raise besides InputError.
+READ_ERRORS = (OSError, EOFError, zlib.error, lzma.LZMAError)
+
+
+def decoded_lines(path: Path) -> Iterator[str]:
+    """The lines of ``path`` without their line ends (``\\n``, ``\\r\\n`` or
+    ``\\r``); InputError naming the line when the text cannot be decoded."""
+    number = 0
+    try:
+        with open_binary(path) as stream:
+            head = stream.peek(4)[:4] if hasattr(stream, "peek") else b""
+            if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+                text = io.TextIOWrapper(stream, encoding="utf-16", newline=None)
+                for number, line in enumerate(text, start=1):  # noqa: B007
+                    yield line.rstrip("\n")
+                return
+            for raw in stream:
+                for part in raw.splitlines() or [b""]:
+                    number += 1
+                    try:
+                        line = part.decode("utf-8")
+                    except UnicodeDecodeError as exc:
+                        raise InputError(f"{path}:{number}", "not UTF-8 text; save the file as UTF-8") from exc
+                    yield line.lstrip("\ufeff") if number == 1 else line
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}:{number + 1}", "not UTF-16 text; save the file as UTF-8") from exc
+    except READ_ERRORS as exc:
+        raise InputError(f"{path}:{number + 1}", f"cannot read the file ({exc})") from exc
+
+
+@dataclass
+class TaggedRecord:
+    """One record of a tagged file: its first line, its fields (tag -> values,
+    one value per tag line and, unless joined, per continuation line) and
+    ``problem``, the reason to skip it when it is malformed."""
+
+    line: int
+    fields: dict[str, list[str]] = field(default_factory=dict)
+    problem: str | None = None
+
+    def first(self, *tags: str) -> str:
+        """The first non-empty value of the first of ``tags`` present, else ``""``."""
+        for tag in tags:
+            for value in self.fields.get(tag, []):
+                if value.strip():
+                    return value.strip()
+        return ""
+
+    def values(self, *tags: str) -> list[str]:
+        """All values of ``tags``, in the order of ``tags``."""
+        return [v for tag in tags for v in self.fields.get(tag, [])]
+
+
+@dataclass(frozen=True)
+class TagSyntax:
+    """How one tagged format writes its lines and records."""
+
+    tag_line: re.Pattern[str]  # groups: tag, value (value may be None)
+    start: str  # tag that starts a record (TY, PT)
+    end: str  # tag that ends a record (ER)
+    file_tags: frozenset[str] = frozenset()  # header tags outside records (FN, VR)
+    file_end: str | None = None  # tag that ends the file (EF)
+    join_continuation: bool = True  # continuation lines extend the last value
+
+
+def tagged_records(lines: Iterable[str], syntax: TagSyntax) -> Iterator[TaggedRecord]:
+    """Split ``lines`` into records; every record found is yielded once.
+
+    A record starts at a ``start`` tag and ends at the ``end`` tag. Malformed
+    records are yielded with ``problem`` set: tag lines outside a record (no
+    start tag), a record cut by the next start tag or by the end of the file.
+    Blank lines, and untagged lines outside records, are not records.
+    """
+    current: TaggedRecord | None = None
+    last_tag: str | None = None
+    for number, line in enumerate(lines, start=1):
+        match = syntax.tag_line.match(line)
+        if match is None:
+            if line.strip() and current is not None and last_tag is not None:
+                values = current.fields[last_tag]
+                if syntax.join_continuation and values:
+                    values[-1] = f"{values[-1]} {line.strip()}".strip()
+                else:
+                    values.append(line.strip())
+            continue
+        tag, value = match.group(1), (match.group(2) or "").strip()
+        if tag == syntax.start:
+            if current is not None:
+                current.problem = current.problem or f"no {syntax.end} line before the next {syntax.start}"
+                yield current
+            current, last_tag = TaggedRecord(number), tag
+            current.fields[tag] = [value]
+        elif tag == syntax.end:
+            if current is not None:
+                yield current
+            current = last_tag = None
+        elif tag == syntax.file_end:
+            if current is not None:
+                current.problem = current.problem or f"no {syntax.end} line before {syntax.file_end}"
+                yield current
+            current = last_tag = None
+        elif current is None and tag in syntax.file_tags:
+            continue
+        else:
+            if current is None:
+                current = TaggedRecord(number, problem=f"no {syntax.start} line (record start)")
+            current.fields.setdefault(tag, []).append(value)
+            last_tag = tag
+    if current is not None:
+        current.problem = current.problem or f"file ends before the {syntax.end} line"
+        yield current
