@@ -17,8 +17,11 @@ import click
 
 from coauthor import __version__
 from coauthor.atomic import write_text_atomic
+from coauthor.cli_options import analysis_options, graph_options
 from coauthor.errors import CoauthorError
 from coauthor.export import RECORD_FORMATS, records_text, write_graph
+from coauthor.filters import GraphOptions
+from coauthor.pipeline import Analysis, AnalysisOptions, analyze
 from coauthor.readers import FORMATS, ReadOptions, read_inputs
 
 _FORMATS_HELP = "; ".join(f"{f.name}: {f.description}" for f in FORMATS.values())
@@ -154,20 +157,21 @@ def records(
 
 @main.command()
 @read_options()
-@click.option(
-    "-o",
-    "--output",
-    required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Graph file; the format comes from the extension (.graphml).",
-)
-@click.option("--seed", default=42, show_default=True, help="Seed of the randomised algorithms.")
-def graph(inputs: tuple[Path, ...], options: ReadOptions, input_format: str | None, output: Path, seed: int) -> None:
-    """Build the weighted collaboration graph, with centrality and
-    communities as node attributes, and write it to a file."""
-    from coauthor.report import analyze
-
-    result = analyze(inputs, options, seed, input_format)
+@graph_options
+@analysis_options
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="Graph file; the format comes from the extension (.graphml).")  # fmt: skip
+def graph(
+    inputs: tuple[Path, ...],
+    options: ReadOptions,
+    input_format: str | None,
+    graph_options: GraphOptions,
+    analysis_options: AnalysisOptions,
+    output: Path,
+) -> None:
+    """Build the weighted collaboration graph (filters applied), with
+    centrality and communities as node attributes, and write it to a file."""
+    result = analyze(inputs, options, graph_options, analysis_options, input_format)
     write_graph(result.graph, output)
     click.echo(
         f"{result.graph.number_of_nodes()} authors, {result.graph.number_of_edges()} "
@@ -176,32 +180,74 @@ def graph(inputs: tuple[Path, ...], options: ReadOptions, input_format: str | No
     )
 
 
+@main.command(name="analyze")
+@read_options()
+@graph_options
+@analysis_options
+@click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for the tables (created if needed).")  # fmt: skip
+def analyze_command(
+    inputs: tuple[Path, ...],
+    options: ReadOptions,
+    input_format: str | None,
+    graph_options: GraphOptions,
+    analysis_options: AnalysisOptions,
+    out_dir: Path,
+) -> None:
+    """Analyse records or a GraphML written by coauthor: write centrality,
+    communities, per-year and per-author timelines and communities over
+    time as CSV tables."""
+    from coauthor.report import write_analysis
+
+    result = analyze(inputs, options, graph_options, analysis_options, input_format)
+    _summary(result)
+    click.echo(f"Written to {out_dir}/:")
+    for path in write_analysis(result, out_dir):
+        click.echo(f"  {path.relative_to(out_dir)}")
+
+
 @main.command()
 @read_options()
-@click.option(
-    "-o",
-    "--output",
-    "out_dir",
-    required=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Folder for the report (created if needed).",
-)
-@click.option("--seed", default=42, show_default=True, help="Seed of the layout and of Louvain.")
-def report(inputs: tuple[Path, ...], options: ReadOptions, input_format: str | None, out_dir: Path, seed: int) -> None:
+@graph_options
+@analysis_options
+@click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for the report (created if needed).")  # fmt: skip
+def report(
+    inputs: tuple[Path, ...],
+    options: ReadOptions,
+    input_format: str | None,
+    graph_options: GraphOptions,
+    analysis_options: AnalysisOptions,
+    out_dir: Path,
+) -> None:
     """The main job: write the graph (GraphML), centrality, communities and
     timeline tables (CSV) and figures (PNG) to a folder, and summarise."""
     from coauthor.report import make_report
 
-    result = make_report(inputs, out_dir, options, seed, input_format)
-    g = result.graph
-    skipped = sum(sum(r.skipped.values()) for r in result.reports)
-    merged = sum(r.merged for r in result.reports)
-    n_communities = result.communities["community"].nunique()
-    largest = result.communities["community_size"].max() if n_communities else 0
-    click.echo(f"Papers: {len(result.papers)} ({merged} records merged, {skipped} skipped; see `coauthor inspect`)")
-    click.echo(f"Authors: {g.number_of_nodes()}   co-author links: {g.number_of_edges()}")
-    click.echo(f"Top authors (PageRank): {', '.join(result.top_authors(5))}")
-    click.echo(f"Communities: {n_communities} (largest: {largest} authors)")
+    result = make_report(inputs, out_dir, options, graph_options, analysis_options, input_format)
+    _summary(result)
     click.echo(f"Written to {out_dir}/:")
     for path in result.files:
         click.echo(f"  {path.relative_to(out_dir)}")
+
+
+def _summary(result: Analysis) -> None:
+    g = result.graph
+    if result.papers is not None:
+        skipped = sum(sum(r.skipped.values()) for r in result.reports)
+        merged = sum(r.merged for r in result.reports)
+        click.echo(f"Papers: {len(result.papers)} ({merged} records merged, {skipped} skipped; see `coauthor inspect`)")
+    over_cap = g.graph.get("papers_over_author_cap")
+    if over_cap:
+        click.echo(f"Papers with more than {g.graph['max_authors']} authors left out of the edges: {over_cap} "
+                   f"(largest: {g.graph['largest_author_count']} authors; see --max-authors)")  # fmt: skip
+    click.echo(f"Authors: {g.number_of_nodes()}   co-author links: {g.number_of_edges()}")
+    click.echo(f"Top authors (PageRank): {', '.join(result.top_authors(5))}")
+    groups = result.communities
+    n_communities = groups["community"].nunique()
+    largest = groups["community_size"].max() if n_communities else 0
+    click.echo(f"Communities: {n_communities} (largest: {largest} authors; "
+               f"modularity {groups.attrs.get('modularity', 0.0):.3f})")  # fmt: skip
+    sample = result.centrality.attrs.get("betweenness_sample")
+    if sample:
+        click.echo(f"Betweenness estimated from {sample} sampled sources (seeded)")

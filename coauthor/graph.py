@@ -1,20 +1,30 @@
 """The weighted collaboration graph, built with sparse matrices.
 
-With B the papers x authors incidence matrix of one publication year, the
-co-authorship counts of that year are the off-diagonal entries of BᵀB. Summing
-over years gives, for each pair of authors i, j:
+With B the papers x authors incidence matrix and D a diagonal matrix of paper
+weights, the co-authorship matrix is BᵀDB; its off-diagonal entries, summed
+over publication years (one product per year gives the first and last year of
+every pair), are the edges. Notation: c_ij = papers i and j wrote together,
+c_i = papers of i, n_p = authors of paper p. The weightings (``weight=``):
 
-* ``weight`` = ``papers`` = c_ij, the number of papers they wrote together;
-* ``first_year`` / ``last_year``: the years of the first and last of them.
+* ``full`` (default): w_ij = c_ij
+* ``fractional`` (Newman 2001): w_ij = Σ_p 1/(n_p − 1) over their joint papers
+* ``association``: w_ij = c_ij / (c_i · c_j)
+* ``jaccard``: w_ij = c_ij / (c_i + c_j − c_ij)
+* ``salton``: w_ij = c_ij / sqrt(c_i · c_j)
 
-Nodes are author ids (sorted), with ``name``, ``papers``, ``first_year`` and
-``last_year``. Inferred authors (profile owners added to truncated lists)
-count as authors.
+Every edge also keeps ``papers`` (= c_ij), ``first_year`` and ``last_year``.
+Papers with more than ``max_authors`` authors (default 50; 0 = no cap) make no
+edges — one 3,000-author paper alone makes 4.5 million pairs — but still
+count in their authors' ``papers``. Nodes are author ids (sorted), with
+``name``, ``papers``, ``first_year``, ``last_year`` and ``variants`` (the
+spellings seen, ``"; "``-joined). Inferred authors (profile owners added to
+truncated lists) count as authors.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
 import networkx as nx
@@ -22,13 +32,34 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
+from coauthor.errors import OptionError
 from coauthor.records import Paper
 from coauthor.resolve import authorship_table, display_names
 
+WEIGHTINGS = ("full", "fractional", "association", "jaccard", "salton")
+DEFAULT_MAX_AUTHORS = 50
 UNDATED = -1  # year key for papers without a year while building
+EDGE_COLUMNS = ["source", "target", "weight", "papers", "first_year", "last_year"]
 
 
-def coauthorship_graph(papers: Iterable[Paper], metadata: dict[str, Any] | None = None) -> nx.Graph:
+@dataclass
+class GraphTables:
+    """The graph as two tables: ``nodes`` (indexed by author id: name, papers,
+    first_year, last_year, variants) and ``edges`` (source < target, weight,
+    papers, first_year, last_year; years ``UNDATED`` when unknown), plus
+    ``info`` about the build (papers left out by the author cap, ...)."""
+
+    nodes: pd.DataFrame
+    edges: pd.DataFrame
+    info: dict[str, Any] = field(default_factory=dict)
+
+
+def coauthorship_graph(
+    papers: Iterable[Paper],
+    weight: str = "full",
+    max_authors: int = DEFAULT_MAX_AUTHORS,
+    metadata: dict[str, Any] | None = None,
+) -> nx.Graph:
     """Build the collaboration graph of ``papers``.
 
     >>> from coauthor.records import Paper
@@ -37,79 +68,167 @@ def coauthorship_graph(papers: Iterable[Paper], metadata: dict[str, Any] | None 
     >>> dict(g.edges["ann-lee", "bo-chen"])
     {'weight': 2, 'papers': 2, 'first_year': 2020, 'last_year': 2022}
     """
-    authorships = authorship_table(papers)
-    return graph_from_authorships(authorships, metadata)
+    tables = build_tables(authorship_table(papers), weight, max_authors)
+    return tables_to_networkx(tables, metadata)
 
 
-def graph_from_authorships(authorships: pd.DataFrame, metadata: dict[str, Any] | None = None) -> nx.Graph:
+def graph_from_authorships(
+    authorships: pd.DataFrame,
+    weight: str = "full",
+    max_authors: int = DEFAULT_MAX_AUTHORS,
+    metadata: dict[str, Any] | None = None,
+) -> nx.Graph:
     """Build the graph from an authorship table (see :mod:`coauthor.resolve`)."""
+    return tables_to_networkx(build_tables(authorships, weight, max_authors), metadata)
+
+
+def build_tables(
+    authorships: pd.DataFrame, weight: str = "full", max_authors: int = DEFAULT_MAX_AUTHORS
+) -> GraphTables:
+    """Node and edge tables of the collaboration graph (see the module docs)."""
+    if weight not in WEIGHTINGS:
+        raise OptionError(f"unknown weighting '{weight}' (use one of: {', '.join(WEIGHTINGS)})")
+    if max_authors < 0:
+        raise OptionError(f"--max-authors must be 0 (no cap) or positive, not {max_authors}")
+    nodes = _node_table(authorships)
+    sizes = authorships.groupby("paper_id")["author_id"].size()
+    capped = sizes[sizes > max_authors] if max_authors else sizes.iloc[:0]
+    info: dict[str, Any] = {
+        "weight": weight,
+        "max_authors": max_authors,
+        "papers_over_author_cap": len(capped),
+        "largest_author_count": int(sizes.max()) if len(sizes) else 0,
+    }
+    in_edges = authorships[~authorships["paper_id"].isin(capped.index)]
+    edges = _edge_table(in_edges, nodes.index)
+    edges.insert(2, "weight", _weights(edges, nodes["papers"], weight))
+    return GraphTables(nodes, edges, info)
+
+
+def tables_to_networkx(tables: GraphTables, metadata: dict[str, Any] | None = None) -> nx.Graph:
+    """The tables as a networkx graph; ``metadata`` and ``tables.info`` become
+    graph attributes. Undated years are left out of the attributes."""
     graph = nx.Graph()
     graph.graph.update(metadata or {})
-    if authorships.empty:
-        return graph
-    nodes = _node_table(authorships)
-    for author_id, row in nodes.iterrows():
-        attrs = {"name": row["name"], "papers": int(row["papers"])}
-        if not pd.isna(row["first_year"]):
-            attrs["first_year"] = int(row["first_year"])
-            attrs["last_year"] = int(row["last_year"])
+    graph.graph.update(tables.info)
+    nodes = tables.nodes
+    for author_id, name, papers, first, last, variants in zip(
+        nodes.index,
+        nodes["name"],
+        nodes["papers"],
+        nodes["first_year"],
+        nodes["last_year"],
+        nodes["variants"],
+        strict=True,
+    ):
+        attrs: dict[str, Any] = {"name": name, "papers": int(papers)}
+        if first != UNDATED:
+            attrs.update(first_year=int(first), last_year=int(last))
+        attrs["variants"] = variants
         graph.add_node(author_id, **attrs)
-    edges = edge_table(authorships, list(nodes.index))
-    for row in edges.itertuples(index=False):
-        attrs = {"weight": int(row.papers), "papers": int(row.papers)}
-        if row.first_year != UNDATED:
-            attrs["first_year"] = int(row.first_year)
-            attrs["last_year"] = int(row.last_year)
-        graph.add_edge(row.source, row.target, **attrs)
+    edges = tables.edges
+    integer_weight = edges["weight"].dtype.kind == "i"
+    for source, target, weight, papers, first, last in zip(
+        edges["source"],
+        edges["target"],
+        edges["weight"],
+        edges["papers"],
+        edges["first_year"],
+        edges["last_year"],
+        strict=True,
+    ):
+        attrs = {"weight": int(weight) if integer_weight else float(weight), "papers": int(papers)}
+        if first != UNDATED:
+            attrs.update(first_year=int(first), last_year=int(last))
+        graph.add_edge(source, target, **attrs)
     return graph
 
 
 def _node_table(authorships: pd.DataFrame) -> pd.DataFrame:
     grouped = authorships.groupby("author_id", sort=True)
-    nodes = pd.DataFrame(
-        {
-            "papers": grouped["paper_id"].nunique(),
-            "first_year": grouped["year"].min(),
-            "last_year": grouped["year"].max(),
-        }
-    )
+    years = authorships["year"].astype("Int64")
+    dated = years.notna()
+    by_author_dated = years[dated].groupby(authorships.loc[dated, "author_id"])
+    nodes = pd.DataFrame({"papers": grouped["paper_id"].nunique()})
+    nodes["first_year"] = by_author_dated.min().reindex(nodes.index).fillna(UNDATED).astype(np.int64)
+    nodes["last_year"] = by_author_dated.max().reindex(nodes.index).fillna(UNDATED).astype(np.int64)
     nodes["name"] = display_names(authorships)
-    return nodes
+    nodes["variants"] = grouped["name"].agg(lambda names: "; ".join(sorted(set(names))))
+    return nodes[["name", "papers", "first_year", "last_year", "variants"]]
 
 
-def edge_table(authorships: pd.DataFrame, author_ids: list[str]) -> pd.DataFrame:
-    """Edges as a table: ``source``, ``target`` (source < target), ``papers``,
-    ``first_year``, ``last_year`` (``UNDATED`` when no joint paper has a year).
-    Computed per year as the upper triangle of BᵀB."""
-    author_index = pd.Index(author_ids)
+def _edge_table(authorships: pd.DataFrame, author_index: pd.Index) -> pd.DataFrame:
+    """Edges with ``papers`` (c_ij), ``fractional`` (Σ 1/(n_p − 1)) and years:
+    per year, the upper triangles of BᵀB and BᵀDB."""
+    if authorships.empty:
+        return pd.DataFrame(
+            {
+                c: pd.Series(dtype=t)
+                for c, t in [
+                    ("source", object),
+                    ("target", object),
+                    ("papers", np.int64),
+                    ("fractional", float),
+                    ("first_year", np.int64),
+                    ("last_year", np.int64),
+                ]
+            }
+        )
     paper_codes, paper_ids = pd.factorize(authorships["paper_id"], sort=True)
     author_codes = author_index.get_indexer(authorships["author_id"])
-    years = authorships["year"].fillna(UNDATED).to_numpy(dtype=np.int64)
+    years = authorships["year"].astype("Int64").fillna(UNDATED).to_numpy(dtype=np.int64)
+    authors_per_paper = np.bincount(paper_codes, minlength=len(paper_ids))
+    share = 1.0 / np.maximum(authors_per_paper - 1, 1)
     parts = []
     for year in np.unique(years):
         mask = years == year
-        incidence = sp.csr_matrix(
-            (np.ones(mask.sum(), dtype=np.int64), (paper_codes[mask], author_codes[mask])),
-            shape=(len(paper_ids), len(author_index)),
+        rows, cols = paper_codes[mask], author_codes[mask]
+        shape = (len(paper_ids), len(author_index))
+        incidence = sp.csr_matrix((np.ones(len(rows), dtype=np.int64), (rows, cols)), shape=shape)
+        weighted = sp.csr_matrix((share[rows], (rows, cols)), shape=shape)
+        counts = sp.triu(incidence.T @ incidence, k=1).tocoo()
+        fractions = sp.triu(incidence.T @ weighted, k=1).tocsr()
+        parts.append(
+            pd.DataFrame(
+                {
+                    "i": counts.row,
+                    "j": counts.col,
+                    "n": counts.data,
+                    "f": np.asarray(fractions[counts.row, counts.col]).ravel(),
+                    "year": year,
+                }
+            )
         )
-        joint = sp.triu(incidence.T @ incidence, k=1).tocoo()
-        parts.append(pd.DataFrame({"i": joint.row, "j": joint.col, "n": joint.data, "year": year}))
     pairs = pd.concat(parts, ignore_index=True)
-    if pairs.empty:
-        return pd.DataFrame(columns=["source", "target", "papers", "first_year", "last_year"])
-    dated = pairs["year"].where(pairs["year"] != UNDATED)
-    pairs = pairs.assign(dated=dated)
+    pairs["dated"] = pairs["year"].where(pairs["year"] != UNDATED)
     grouped = pairs.groupby(["i", "j"], sort=True)
     edges = pd.DataFrame(
         {
-            "papers": grouped["n"].sum(),
+            "papers": grouped["n"].sum().astype(np.int64),
+            "fractional": grouped["f"].sum(),
             "first_year": grouped["dated"].min().fillna(UNDATED).astype(np.int64),
             "last_year": grouped["dated"].max().fillna(UNDATED).astype(np.int64),
         }
     ).reset_index()
-    edges.insert(0, "source", author_index[edges.pop("i")])
-    edges.insert(1, "target", author_index[edges.pop("j")])
+    edges.insert(0, "source", author_index[edges.pop("i").to_numpy()])
+    edges.insert(1, "target", author_index[edges.pop("j").to_numpy()])
     return edges
+
+
+def _weights(edges: pd.DataFrame, papers: pd.Series, weight: str) -> pd.Series:
+    """The ``weight`` column for one weighting (formulas in the module docs)."""
+    joint = edges["papers"]
+    if weight == "full":
+        return joint
+    if weight == "fractional":
+        return edges["fractional"]
+    c_i = papers.reindex(edges["source"]).to_numpy(dtype=float)
+    c_j = papers.reindex(edges["target"]).to_numpy(dtype=float)
+    if weight == "association":
+        return joint / (c_i * c_j)
+    if weight == "jaccard":
+        return joint / (c_i + c_j - joint)
+    return joint / np.sqrt(c_i * c_j)
 
 
 def ordered_subgraph(graph: nx.Graph, nodes: Iterable[str]) -> nx.Graph:

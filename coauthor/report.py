@@ -5,93 +5,62 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
-import networkx as nx
-import pandas as pd
-
 from coauthor import __version__
-from coauthor.analysis import author_timeline, centrality, communities, timeline
 from coauthor.export import write_graphml, write_table
-from coauthor.graph import coauthorship_graph
-from coauthor.readers import ReadOptions, read_inputs
-from coauthor.records import Paper, ReadReport
+from coauthor.filters import GraphOptions
+from coauthor.pipeline import Analysis, AnalysisOptions, analyze
+from coauthor.readers import ReadOptions
 
+#: The report's tables: file name -> the Analysis table.
+REPORT_TABLES = {
+    "centrality.csv": "centrality",
+    "communities.csv": "communities",
+    "timeline.csv": "timeline",
+    "author_timeline.csv": "author_timeline",
+    "communities_over_time.csv": "communities_over_time",
+}
 REPORT_FILES = (
     "graph.graphml",
-    "centrality.csv",
-    "communities.csv",
-    "timeline.csv",
-    "author_timeline.csv",
+    *REPORT_TABLES,
     "figures/network.png",
     "figures/timeline.png",
     "figures/centrality.png",
 )
 
 
-@dataclass
-class Analysis:
-    """Everything computed from the inputs: papers, per-file reports, the
-    graph (with centrality and community as node attributes) and the tables."""
-
-    papers: list[Paper]
-    reports: list[ReadReport]
-    graph: nx.Graph
-    centrality: pd.DataFrame
-    communities: pd.DataFrame
-    timeline: pd.DataFrame
-    author_timeline: pd.DataFrame
-    files: list[Path] = field(default_factory=list)
-
-    def top_authors(self, n: int = 5) -> list[str]:
-        """Names of the ``n`` authors with the highest PageRank."""
-        return self.centrality["name"].head(n).tolist()
+#: What ``coauthor analyze`` writes: file name -> the Analysis table.
+ANALYSIS_FILES = {
+    "centrality.csv": "centrality",
+    "communities.csv": "communities",
+    "timeline_years.csv": "timeline",
+    "timeline_authors.csv": "author_timeline",
+    "communities_over_time.csv": "communities_over_time",
+}
 
 
-def run_metadata(inputs: Sequence[str | os.PathLike[str]], options: ReadOptions, seed: int) -> dict[str, object]:
-    """Graph-level attributes saying how a graph was made (no timestamps, so
-    the same run gives the same bytes)."""
-    return {
-        "coauthor_version": __version__,
-        "inputs": [str(i) for i in inputs],
-        "undated_year": options.undated_year,
-        "owner": options.owner,
-        "weight": "full (joint papers)",
-        "seed": seed,
-    }
-
-
-def analyze(
-    inputs: Sequence[str | os.PathLike[str]],
-    options: ReadOptions | None = None,
-    seed: int = 42,
-    input_format: str | None = None,
-) -> Analysis:
-    """Read ``inputs`` (format sniffed, or ``input_format``) and compute the
-    graph, centrality, communities and timelines."""
-    options = options or ReadOptions()
-    papers, reports = read_inputs(inputs, options, input_format)
-    metadata = run_metadata(inputs, options, seed)
-    metadata.update(
-        papers=len(papers),
-        records_read=sum(r.read for r in reports),
-        records_skipped=sum(sum(r.skipped.values()) for r in reports),
-    )
-    graph = coauthorship_graph(papers, metadata)
-    central = centrality(graph, seed=seed)
-    groups = communities(graph, seed=seed)
-    for column in ("degree", "strength", "betweenness", "eigenvector", "pagerank"):
-        nx.set_node_attributes(graph, central[column].to_dict(), column)
-    nx.set_node_attributes(graph, groups["community"].to_dict(), "community")
-    return Analysis(papers, reports, graph, central, groups, timeline(graph, papers), author_timeline(graph, papers))
+def write_analysis(
+    result: Analysis, out_dir: str | os.PathLike[str], names: dict[str, str] | None = None
+) -> list[Path]:
+    """Write the analysis tables (``ANALYSIS_FILES``, or ``names``: file ->
+    table) under ``out_dir``; tables keyed by author id keep it as the first
+    column. Returns the paths written."""
+    out = Path(out_dir)
+    written = []
+    for file_name, attribute in (names or ANALYSIS_FILES).items():
+        table = getattr(result, attribute)
+        write_table(table, out / file_name, index=table.index.name == "author_id")
+        written.append(out / file_name)
+    return written
 
 
 def make_report(
     inputs: Sequence[str | os.PathLike[str]],
     out_dir: str | os.PathLike[str],
-    options: ReadOptions | None = None,
-    seed: int = 42,
+    read: ReadOptions | None = None,
+    graph_options: GraphOptions | None = None,
+    options: AnalysisOptions | None = None,
     input_format: str | None = None,
 ) -> Analysis:
     """Analyse ``inputs`` and write every file of ``REPORT_FILES`` under ``out_dir``."""
@@ -102,25 +71,18 @@ def make_report(
 
     from coauthor.plot import plot_centrality, plot_network, plot_timeline, save_figure
 
-    result = analyze(inputs, options, seed, input_format)
+    options = options or AnalysisOptions()
+    result = analyze(inputs, read, graph_options, options, input_format)
     out = Path(out_dir)
     write_graphml(result.graph, out / "graph.graphml")
-    write_table(result.centrality, out / "centrality.csv")
-    write_table(result.communities, out / "communities.csv")
-    write_table(result.timeline, out / "timeline.csv", index=False)
-    write_table(result.author_timeline, out / "author_timeline.csv", index=False)
+    write_analysis(result, out, REPORT_TABLES)
     caption = _caption(inputs, result)
     figures = (
-        (
-            "network.png",
-            (13, 7.5),
-            lambda ax: plot_network(
-                result.graph, result.centrality, result.communities, ax, seed=seed, caption=caption
-            ),
-        ),
+        ("network.png", (13, 7.5), lambda ax: plot_network(
+            result.graph, result.centrality, result.communities, ax, seed=options.seed, caption=caption)),
         ("timeline.png", (9, 5), lambda ax: plot_timeline(result.timeline, ax, caption=caption)),
         ("centrality.png", (8, 6), lambda ax: plot_centrality(result.centrality, ax, caption=caption)),
-    )
+    )  # fmt: skip
     for name, size, draw in figures:
         fig, ax = plt.subplots(figsize=size)
         draw(ax)
@@ -132,4 +94,5 @@ def make_report(
 
 def _caption(inputs: Sequence[str | os.PathLike[str]], result: Analysis) -> str:
     names = ", ".join(str(i) for i in inputs)
-    return f"Data: {names} ({len(result.papers)} papers). coauthor {__version__}"
+    count = f"{len(result.papers)} papers" if result.papers is not None else "a graph file"
+    return f"Data: {names} ({count}). coauthor {__version__}"

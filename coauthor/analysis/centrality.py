@@ -1,56 +1,123 @@
-"""Who is central: degree, strength, betweenness, eigenvector, PageRank."""
+"""Who is central: degree, strength, betweenness, closeness, eigenvector,
+PageRank, k-core number and clustering coefficient."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 import networkx as nx
+import numpy as np
 import pandas as pd
 
+from coauthor.analysis.engine import distance_attribute, pick_engine, seeded, to_igraph
+from coauthor.errors import OptionError
 from coauthor.graph import ordered_subgraph
 
-#: Above this many nodes betweenness is estimated from a seeded sample of
-#: sources (exact below); the sample size is ``BETWEENNESS_SAMPLE``.
+if TYPE_CHECKING:
+    import igraph
+
+#: Above this many nodes betweenness is estimated from ``BETWEENNESS_SAMPLE``
+#: source nodes drawn with the seed (exact below); the table's ``attrs`` say so.
 BETWEENNESS_EXACT_LIMIT = 5000
 BETWEENNESS_SAMPLE = 1000
 
-MEASURES = ("degree", "strength", "betweenness", "eigenvector", "pagerank")
+MEASURES = ("degree", "strength", "betweenness", "closeness", "eigenvector", "pagerank", "core", "clustering")
+DAMPING = 0.85
 
 
-def centrality(graph: nx.Graph, seed: int = 42) -> pd.DataFrame:
-    """Centrality of every author, sorted by PageRank (highest first).
+def centrality(
+    graph: nx.Graph,
+    measures: Sequence[str] = MEASURES,
+    distance: str = "hops",
+    seed: int = 42,
+    engine: str = "auto",
+) -> pd.DataFrame:
+    """Centrality of every author, sorted by PageRank (highest first) when it
+    is computed, else by author id.
 
-    Columns: ``name``, ``papers``, ``degree`` (number of co-authors),
-    ``strength`` (sum of edge weights: joint papers), ``betweenness``
-    (normalised, hop distances), ``eigenvector`` (weighted, computed within
-    each connected component and scaled to a maximum of 1 there) and
-    ``pagerank`` (weighted, damping 0.85). Index: ``author_id``.
+    Columns (those asked for in ``measures``) after ``name`` and ``papers``:
+    ``degree`` (co-authors), ``strength`` (sum of edge weights),
+    ``betweenness`` and ``closeness`` (normalised as networkx does; path
+    lengths in hops, or 1/weight with ``distance="inverse-weight"``),
+    ``eigenvector`` (weighted, per connected component, max 1 in each),
+    ``pagerank`` (weighted, damping 0.85), ``core`` (k-core number) and
+    ``clustering`` (local clustering coefficient, unweighted). ``engine``:
+    ``igraph`` (fast), ``networkx`` (reference) or ``auto``. The table's
+    ``attrs["betweenness_sample"]`` is the number of sampled sources, or None.
 
     >>> g = nx.Graph([("a", "b", {"weight": 2}), ("b", "c", {"weight": 1})])
-    >>> row = centrality(g).loc["b"]
-    >>> int(row["degree"]), int(row["strength"]), float(row["betweenness"])
-    (2, 3, 1.0)
+    >>> row = centrality(g, engine="networkx").loc["b"]
+    >>> int(row["degree"]), int(row["strength"]), float(row["betweenness"]), int(row["core"])
+    (2, 3, 1.0, 1)
     """
+    unknown = set(measures) - set(MEASURES)
+    if unknown:
+        raise OptionError(f"unknown centrality measure(s) {sorted(unknown)} (use: {', '.join(MEASURES)})")
     nodes = list(graph.nodes)
-    table = pd.DataFrame(index=pd.Index(nodes, name="author_id"))
+    table = pd.DataFrame(index=pd.Index(nodes, name="author_id", dtype=object))
     table["name"] = [graph.nodes[n].get("name", n) for n in nodes]
     table["papers"] = [graph.nodes[n].get("papers", 0) for n in nodes]
-    table["degree"] = [graph.degree(n) for n in nodes]
-    table["strength"] = [graph.degree(n, weight="weight") for n in nodes]
-    if graph.number_of_nodes() == 0:
-        for measure in ("betweenness", "eigenvector", "pagerank"):
-            table[measure] = pd.Series(dtype=float)
-        return table
     sample = BETWEENNESS_SAMPLE if len(nodes) > BETWEENNESS_EXACT_LIMIT else None
-    betweenness = nx.betweenness_centrality(graph, k=sample, seed=seed)
-    table["betweenness"] = pd.Series(betweenness)
-    table["eigenvector"] = pd.Series(_eigenvector(graph))
-    table["pagerank"] = pd.Series(nx.pagerank(graph, weight="weight"))
-    table = table.reset_index().sort_values(["pagerank", "author_id"], ascending=[False, True])
-    return table.set_index("author_id")
+    compute = _igraph_measures if pick_engine(engine) == "igraph" else _networkx_measures
+    values = compute(graph, [m for m in MEASURES if m in measures], distance, seed, sample)
+    for measure in MEASURES:
+        if measure in values:
+            table[measure] = values[measure]
+    table.attrs["betweenness_sample"] = sample if "betweenness" in measures else None
+    if "pagerank" in table:
+        table = table.reset_index().sort_values(["pagerank", "author_id"], ascending=[False, True])
+        table = table.set_index("author_id")
+    return table
 
 
-def _eigenvector(graph: nx.Graph) -> dict[str, float]:
+def sample_sources(nodes: Sequence[str], k: int, seed: int) -> list[int]:
+    """Positions of ``k`` nodes drawn with ``seed``, the same for both engines."""
+    rng = np.random.default_rng(seed)
+    return sorted(rng.choice(len(nodes), size=k, replace=False).tolist())
+
+
+def _networkx_measures(
+    graph: nx.Graph, measures: list[str], distance: str, seed: int, sample: int | None
+) -> dict[str, list[float]]:
+    nodes = list(graph.nodes)
+    out: dict[str, list[float]] = {}
+    if "degree" in measures:
+        out["degree"] = [graph.degree(n) for n in nodes]
+    if "strength" in measures:
+        out["strength"] = [graph.degree(n, weight="weight") for n in nodes]
+    path_weight = distance_attribute(graph, distance) if {"betweenness", "closeness"} & set(measures) else None
+    if "betweenness" in measures:
+        if sample:
+            sources = [nodes[i] for i in sample_sources(nodes, sample, seed)]
+            raw = nx.betweenness_centrality_subset(graph, sources, nodes, normalized=False, weight=path_weight)
+            n = len(nodes)
+            scale = (n / sample) * 2.0 / ((n - 1) * (n - 2))
+            values = {node: value * scale for node, value in raw.items()}
+        else:
+            values = nx.betweenness_centrality(graph, weight=path_weight)
+        out["betweenness"] = [values[n] for n in nodes]
+    if "closeness" in measures:
+        values = nx.closeness_centrality(graph, distance=path_weight)
+        out["closeness"] = [values[n] for n in nodes]
+    if "eigenvector" in measures:
+        values = _eigenvector_networkx(graph)
+        out["eigenvector"] = [values[n] for n in nodes]
+    if "pagerank" in measures:
+        values = nx.pagerank(graph, alpha=DAMPING, weight="weight", tol=1e-12, max_iter=10000)
+        out["pagerank"] = [values[n] for n in nodes]
+    if "core" in measures:
+        values = nx.core_number(graph)
+        out["core"] = [values[n] for n in nodes]
+    if "clustering" in measures:
+        values = nx.clustering(graph)
+        out["clustering"] = [values[n] for n in nodes]
+    return out
+
+
+def _eigenvector_networkx(graph: nx.Graph) -> dict[str, float]:
     """Weighted eigenvector centrality per connected component, by power
-    iteration from a uniform start (deterministic), scaled to a maximum of 1.
+    iteration from a uniform start, scaled to a maximum of 1.
 
     On a disconnected graph the leading eigenvector lives in one component
     and is 0 everywhere else, which says nothing about the other groups; per
@@ -65,4 +132,68 @@ def _eigenvector(graph: nx.Graph) -> dict[str, float]:
         )
         top = max(values.values())
         scores.update({node: value / top for node, value in values.items()})
+    return scores
+
+
+def _igraph_measures(
+    graph: nx.Graph, measures: list[str], distance: str, seed: int, sample: int | None
+) -> dict[str, list[float]]:
+    g = to_igraph(graph, distance)
+    n = g.vcount()
+    out: dict[str, list[float]] = {}
+    if "degree" in measures:
+        out["degree"] = g.degree()
+    if "strength" in measures:
+        out["strength"] = _same_type_as_weights(graph, g.strength(weights="weight"))
+    path_weight = None if distance == "hops" else "distance"
+    if "betweenness" in measures:
+        sources = sample_sources(list(graph.nodes), sample, seed) if sample else None
+        raw = np.asarray(g.betweenness(weights=path_weight, sources=sources), dtype=float) if n else np.zeros(0)
+        scale = 2.0 / ((n - 1) * (n - 2)) if n > 2 else 1.0
+        if sample:
+            scale *= n / sample
+        out["betweenness"] = (raw * scale).tolist()
+    if "closeness" in measures:
+        out["closeness"] = _closeness_wf(g, path_weight)
+    if "eigenvector" in measures:
+        with seeded(seed):
+            out["eigenvector"] = _eigenvector_igraph(g)
+    if "pagerank" in measures:
+        out["pagerank"] = g.pagerank(weights="weight", damping=DAMPING) if g.ecount() else [1.0 / max(n, 1)] * n
+    if "core" in measures:
+        out["core"] = g.coreness()
+    if "clustering" in measures:
+        out["clustering"] = g.transitivity_local_undirected(mode="zero")
+    return out
+
+
+def _same_type_as_weights(graph: nx.Graph, values: list[float]) -> list[float] | list[int]:
+    integer = all(isinstance(w, int | np.integer) for _, _, w in graph.edges(data="weight", default=1))
+    return [round(v) for v in values] if integer else values
+
+
+def _closeness_wf(g: igraph.Graph, weights: str | None) -> list[float]:
+    """Closeness over reachable authors, scaled by (r − 1)/(n − 1) as
+    networkx does (Wasserman and Faust), so both engines agree."""
+    n = g.vcount()
+    raw = g.closeness(weights=weights, normalized=True)
+    sizes = dict(enumerate(g.connected_components().sizes()))
+    membership = g.connected_components().membership
+    out = []
+    for v, value in enumerate(raw):
+        reach = sizes[membership[v]]
+        out.append(0.0 if value != value or reach < 2 or n < 2 else value * (reach - 1) / (n - 1))
+    return out
+
+
+def _eigenvector_igraph(g: igraph.Graph) -> list[float]:
+    scores = [0.0] * g.vcount()
+    for members in g.connected_components():
+        if len(members) < 2:
+            continue
+        sub = g.induced_subgraph(members)
+        values = sub.eigenvector_centrality(weights="weight", scale=False)
+        top = max(values)
+        for vertex, value in zip(members, values, strict=True):
+            scores[vertex] = value / top
     return scores

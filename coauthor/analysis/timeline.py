@@ -3,46 +3,102 @@
 from __future__ import annotations
 
 import networkx as nx
+import numpy as np
 import pandas as pd
+import scipy.sparse as sp
+from scipy.sparse.csgraph import connected_components
 
 from coauthor.records import Paper
 from coauthor.resolve import authorship_table
 
+YEAR_COLUMNS = [
+    "year", "papers", "active_authors", "new_authors", "new_collaborations",
+    "authors_total", "collaborations_total", "largest_component_share",
+]  # fmt: skip
 
-def timeline(graph: nx.Graph, papers: list[Paper]) -> pd.DataFrame:
-    """One row per year that has papers: ``papers``, ``active_authors``
-    (authors with a paper that year), ``new_authors`` (first paper that
-    year), ``new_collaborations`` (edges whose first joint paper is that
-    year), and the running totals ``authors_total`` and
-    ``collaborations_total``. Papers without a year are left out."""
-    dated = [p for p in papers if p.year is not None]
-    authorships = authorship_table(dated)
-    if authorships.empty:
-        columns = ["papers", "active_authors", "new_authors", "new_collaborations"]
-        return pd.DataFrame(columns=["year", *columns, "authors_total", "collaborations_total"])
-    years = authorships.groupby("year")
-    table = pd.DataFrame(
-        {
-            "papers": years["paper_id"].nunique(),
-            "active_authors": years["author_id"].nunique(),
-        }
-    )
-    first_years = authorships.groupby("author_id")["year"].min()
-    table["new_authors"] = first_years.value_counts()
-    edge_years = pd.Series([d["first_year"] for *_, d in graph.edges(data=True) if "first_year" in d], dtype="Int64")
-    table["new_collaborations"] = edge_years.value_counts()
-    table = table.fillna(0).astype("int64")
+
+def timeline(graph: nx.Graph, papers: list[Paper] | None = None) -> pd.DataFrame:
+    """One row per year: ``papers`` and ``active_authors`` (authors with a
+    paper that year), ``new_authors`` (first paper that year),
+    ``new_collaborations`` (edges whose first joint paper is that year), the
+    graph size so far (``authors_total``, ``collaborations_total``) and
+    ``largest_component_share``: the share of the authors so far who are in
+    the largest connected component of the graph so far.
+
+    Without ``papers`` (a graph read from GraphML) the per-year ``papers``
+    and ``active_authors`` are unknown and left empty. Undated papers are
+    left out.
+    """
+    node_years = pd.Series(dict(graph.nodes(data="first_year")), dtype="float").dropna().astype(np.int64)
+    edges = [(u, v, d["first_year"]) for u, v, d in graph.edges(data=True) if "first_year" in d]
+    edge_years = pd.Series([y for *_, y in edges], dtype=np.int64)
+    years = sorted(set(node_years) | set(edge_years))
+    table = pd.DataFrame(index=pd.Index(years, name="year", dtype=np.int64))
+    if papers is not None:
+        authorships = authorship_table(p for p in papers if p.year is not None)
+        by_year = authorships.groupby("year")
+        table["papers"] = by_year["paper_id"].nunique().astype(np.int64)
+        table["active_authors"] = by_year["author_id"].nunique().astype(np.int64)
+    else:
+        table["papers"] = pd.NA
+        table["active_authors"] = pd.NA
+    table["new_authors"] = node_years.value_counts().reindex(table.index, fill_value=0)
+    table["new_collaborations"] = edge_years.value_counts().reindex(table.index, fill_value=0)
+    table = table.fillna({"papers": 0, "active_authors": 0}) if papers is not None else table
     table["authors_total"] = table["new_authors"].cumsum()
     table["collaborations_total"] = table["new_collaborations"].cumsum()
-    table.index = table.index.astype("int64").rename("year")
-    return table.reset_index()
+    table["largest_component_share"] = _largest_share_by_year(node_years, edges, years)
+    return table.reset_index()[YEAR_COLUMNS]
+
+
+def _largest_share_by_year(node_years: pd.Series, edges: list[tuple[str, str, int]], years: list[int]) -> list[float]:
+    """For each year, the largest component's share of the graph so far."""
+    index = {node: i for i, node in enumerate(node_years.index)}
+    rows = np.array([index[u] for u, _, _ in edges], dtype=np.int64)
+    cols = np.array([index[v] for _, v, _ in edges], dtype=np.int64)
+    edge_year = np.array([y for *_, y in edges], dtype=np.int64)
+    first = node_years.to_numpy()
+    shares = []
+    for year in years:
+        present = first <= year
+        keep = edge_year <= year
+        adjacency = sp.coo_matrix((np.ones(keep.sum()), (rows[keep], cols[keep])), shape=(len(first), len(first)))
+        _, labels = connected_components(adjacency, directed=False)
+        sizes = np.bincount(labels[present]) if present.any() else np.array([0])
+        shares.append(float(sizes.max() / present.sum()) if present.any() else 0.0)
+    return shares
 
 
 def author_timeline(graph: nx.Graph, papers: list[Paper]) -> pd.DataFrame:
-    """Papers per author per year: ``author_id``, ``name``, ``year``,
-    ``papers``, sorted by author id then year."""
+    """Per author and year: ``papers`` and ``coauthors`` (distinct co-authors
+    on that year's papers); columns ``author_id``, ``name``, ``year``,
+    ``papers``, ``coauthors``, sorted by author id then year."""
     authorships = authorship_table(p for p in papers if p.year is not None)
+    if authorships.empty:
+        return pd.DataFrame(columns=["author_id", "name", "year", "papers", "coauthors"])
     counts = authorships.groupby(["author_id", "year"]).size().rename("papers").reset_index()
+    counts["year"] = counts["year"].astype(np.int64)
+    counts["coauthors"] = _coauthors_per_year(authorships, counts)
     counts.insert(1, "name", [graph.nodes[a].get("name", a) if a in graph else a for a in counts["author_id"]])
-    counts["year"] = counts["year"].astype("int64")
     return counts
+
+
+def _coauthors_per_year(authorships: pd.DataFrame, counts: pd.DataFrame) -> np.ndarray:
+    """Distinct co-authors per (author, year) row of ``counts``: per year,
+    the non-zero off-diagonal entries of each column of BᵀB."""
+    author_codes, authors = pd.factorize(authorships["author_id"], sort=True)
+    paper_codes, papers = pd.factorize(authorships["paper_id"])
+    years = authorships["year"].astype(np.int64).to_numpy()
+    result: dict[tuple[str, int], int] = {}
+    for year in np.unique(years):
+        mask = years == year
+        incidence = sp.csr_matrix(
+            (np.ones(mask.sum()), (paper_codes[mask], author_codes[mask])), shape=(len(papers), len(authors))
+        )
+        joint = (incidence.T @ incidence).tocsr()
+        joint.setdiag(0)
+        joint.eliminate_zeros()
+        per_author = np.diff(joint.indptr)
+        for code in np.unique(author_codes[mask]):
+            result[(authors[code], int(year))] = int(per_author[code])
+    return np.array([result[(a, y)] for a, y in zip(counts["author_id"], counts["year"], strict=True)])

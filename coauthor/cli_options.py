@@ -1,0 +1,89 @@
+"""Option groups shared by the graph-building and analysing commands; each
+turns its click options into one library options object."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from coauthor.analysis.centrality import MEASURES
+from coauthor.analysis.communities import METHODS
+from coauthor.analysis.engine import ENGINES
+from coauthor.analysis.tracking import parse_slice
+from coauthor.filters import GraphOptions, parse_years, read_focus_file
+from coauthor.graph import DEFAULT_MAX_AUTHORS, WEIGHTINGS
+from coauthor.pipeline import AnalysisOptions
+
+Command = Callable[..., Any]
+
+
+def graph_options(command: Command) -> Command:
+    """Weighting, author cap and filters -> ``graph_options: GraphOptions``."""
+    options = [
+        click.option("--weight", type=click.Choice(WEIGHTINGS), default="full", show_default=True,
+                     help="Edge weight: joint papers (full), Newman's fractional count, or a normalised "
+                          "association / jaccard / salton strength."),
+        click.option("--max-authors", type=click.IntRange(min=0), default=DEFAULT_MAX_AUTHORS, show_default=True,
+                     help="Papers with more authors make no edges (their authors keep the paper); 0 = no cap."),
+        click.option("--years", metavar="A-B", default=None, help="Only papers published in these years."),
+        click.option("--min-papers", type=click.IntRange(min=1), default=1, show_default=True,
+                     help="Only authors with at least this many papers."),
+        click.option("--min-weight", type=float, default=0.0, help="Only edges at least this heavy."),
+        click.option("--top", type=click.IntRange(min=1), default=None, help="Only the N highest-ranked authors."),
+        click.option("--top-by", type=click.Choice(("papers", *MEASURES)), default="papers", show_default=True,
+                     help="Ranking used by --top."),
+        click.option("--largest-component", is_flag=True, help="Only the largest connected component."),
+        click.option("--ego", metavar="NAME_OR_ID", default=None, help="Only this author's neighbourhood."),
+        click.option("--focus", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+                     help="File listing authors (one per line): only their subgraph, or their "
+                          "neighbourhood with --hops."),
+        click.option("--hops", type=click.IntRange(min=0), default=None,
+                     help="Neighbourhood size for --ego (default 1) and --focus (default 0)."),
+    ]  # fmt: skip
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        names = ("weight", "max_authors", "years", "min_papers", "min_weight", "top", "top_by",
+                 "largest_component", "ego", "focus", "hops")  # fmt: skip
+        values = {name: kwargs.pop(name) for name in names}
+        values["years"] = parse_years(values["years"]) if values["years"] else None
+        values["focus"] = read_focus_file(values["focus"]) if values["focus"] else ()
+        return command(*args, graph_options=GraphOptions(**values), **kwargs)
+
+    return _apply(options, wrapper)
+
+
+def analysis_options(command: Command) -> Command:
+    """Communities, engine, distances, seed, slices -> ``analysis_options``."""
+    options = [
+        click.option("--method", type=click.Choice(METHODS), default="leiden", show_default=True,
+                     help="Community detection algorithm."),
+        click.option("--resolution", type=float, default=1.0, show_default=True,
+                     help="Modularity resolution (higher: more, smaller communities)."),
+        click.option("--seed", type=int, default=42, show_default=True,
+                     help="Seed of every randomised step (communities, sampling, layout)."),
+        click.option("--engine", type=click.Choice(ENGINES), default="auto", show_default=True,
+                     help="igraph (fast) or networkx (reference) for the heavy algorithms."),
+        click.option("--distance", type=click.Choice(("hops", "inverse-weight")), default="hops",
+                     show_default=True, help="Path length for betweenness and closeness."),
+        click.option("--slice", "slice_text", default="5y", show_default=True, metavar="NY",
+                     help="Years per time slice for communities over time."),
+    ]  # fmt: skip
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        values = {name: kwargs.pop(name) for name in ("method", "resolution", "seed", "engine", "distance")}
+        values["slice_years"] = parse_slice(kwargs.pop("slice_text"))
+        return command(*args, analysis_options=AnalysisOptions(**values), **kwargs)
+
+    return _apply(options, wrapper)
+
+
+def _apply(options: list[Callable[[Command], Command]], command: Command) -> Command:
+    for option in reversed(options):
+        command = option(command)
+    return command

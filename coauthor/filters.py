@@ -1,0 +1,146 @@
+"""Filters on the collaboration graph, composable, always applied in this order:
+
+1. ``years=(A, B)``: only papers published in A..B are read into the graph
+   (so counts, weights and first/last years are those of the window);
+2. the graph is built (weighting, author cap);
+3. ``min_papers``: authors with fewer papers are removed;
+4. ``min_weight``: edges lighter than this are removed;
+5. ``top``: only the N authors ranked highest by ``top_by`` (papers or a
+   centrality measure computed on the graph at this point) are kept;
+6. ``largest_component``: only the largest connected component is kept;
+7. ``ego`` / ``focus``: only the given authors and their neighbours up to
+   ``hops`` links away (ego: 1 hop by default; focus: 0, their subgraph).
+
+Filters only remove: an author whose co-authors were all removed stays, as
+an isolated node, unless a later step removes them too.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import networkx as nx
+
+from coauthor.errors import InputError, OptionError
+from coauthor.graph import DEFAULT_MAX_AUTHORS, ordered_subgraph
+from coauthor.names import name_key
+from coauthor.records import Paper
+
+
+@dataclass(frozen=True)
+class GraphOptions:
+    """How to build and filter the graph (see the module docs for the order)."""
+
+    weight: str = "full"
+    max_authors: int = DEFAULT_MAX_AUTHORS
+    years: tuple[int, int] | None = None
+    min_papers: int = 1
+    min_weight: float = 0.0
+    top: int | None = None
+    top_by: str = "papers"
+    largest_component: bool = False
+    ego: str | None = None
+    focus: tuple[str, ...] = field(default_factory=tuple)
+    hops: int | None = None
+
+    def described(self) -> dict[str, object]:
+        """The options as graph metadata (only those that are set)."""
+        return {
+            key: (f"{value[0]}-{value[1]}" if key == "years" and value else value)
+            for key, value in self.__dict__.items()
+            if value not in (None, (), False)
+        }
+
+
+def parse_years(text: str) -> tuple[int, int]:
+    """``"2015-2020"`` -> (2015, 2020); ``"2019"`` -> (2019, 2019); open ends
+    ``"2015-"`` and ``"-2020"`` allowed.
+
+    >>> parse_years("2015-2020"), parse_years("2019"), parse_years("-1999")
+    ((2015, 2020), (2019, 2019), (0, 1999))
+    """
+    first, sep, last = text.strip().partition("-")
+    try:
+        start = int(first) if first else 0
+        end = (int(last) if last else 9999) if sep else start
+    except ValueError as exc:
+        raise OptionError(f"--years '{text}': expected YEAR or A-B, e.g. 2015-2020") from exc
+    if start > end:
+        raise OptionError(f"--years '{text}': the first year is after the last")
+    return start, end
+
+
+def papers_in_years(papers: Iterable[Paper], years: tuple[int, int] | None) -> list[Paper]:
+    """Step 1: the papers published within ``years`` (undated papers are left out)."""
+    if years is None:
+        return list(papers)
+    return [p for p in papers if p.year is not None and years[0] <= p.year <= years[1]]
+
+
+def filter_graph(graph: nx.Graph, options: GraphOptions) -> nx.Graph:
+    """Steps 3 to 7 on a built graph; returns a new graph (sorted order)."""
+    keep = [n for n, papers in graph.nodes(data="papers", default=0) if papers >= options.min_papers]
+    graph = ordered_subgraph(graph, keep)
+    if options.min_weight:
+        graph.remove_edges_from([(u, v) for u, v, w in graph.edges(data="weight") if w < options.min_weight])
+    if options.top:
+        graph = ordered_subgraph(graph, _top_authors(graph, options.top, options.top_by))
+    if options.largest_component and graph.number_of_nodes():
+        largest = max(nx.connected_components(graph), key=lambda c: (len(c), sorted(c)[0]))
+        graph = ordered_subgraph(graph, largest)
+    centres = list(options.focus) + ([options.ego] if options.ego else [])
+    if centres:
+        hops = options.hops if options.hops is not None else (1 if options.ego else 0)
+        ids = [find_author(graph, name) for name in centres]
+        graph = ordered_subgraph(graph, neighbourhood(graph, ids, hops))
+    return graph
+
+
+def _top_authors(graph: nx.Graph, n: int, by: str) -> list[str]:
+    if by == "papers":
+        score = dict(graph.nodes(data="papers", default=0))
+    else:
+        from coauthor.analysis.centrality import centrality
+
+        table = centrality(graph, measures=(by,))
+        score = table[by].to_dict()
+    ranked = sorted(score, key=lambda node: (-score[node], node))
+    return ranked[:n]
+
+
+def neighbourhood(graph: nx.Graph, centres: Iterable[str], hops: int) -> set[str]:
+    """The authors at most ``hops`` links from any of ``centres``."""
+    reached: set[str] = set()
+    for centre in centres:
+        reached.update(nx.single_source_shortest_path_length(graph, centre, cutoff=hops))
+    return reached
+
+
+def find_author(graph: nx.Graph, name_or_id: str) -> str:
+    """The author id for an id, a name as written or a display name;
+    OptionError naming close matches when there is none."""
+    if name_or_id in graph:
+        return name_or_id
+    key = name_key(name_or_id)
+    if key in graph:
+        return key
+    names = {str(d.get("name", n)): n for n, d in graph.nodes(data=True)}
+    close = difflib.get_close_matches(name_or_id, list(names), n=3, cutoff=0.6)
+    hint = f"; did you mean {', '.join(close)}?" if close else ""
+    raise OptionError(f"author '{name_or_id}' is not in the graph{hint}")
+
+
+def read_focus_file(path: str | Path) -> tuple[str, ...]:
+    """Authors listed one per line (names or ids); blank lines and lines
+    starting with ``#`` are ignored."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(str(path), f"cannot read the focus list ({exc})") from exc
+    names = tuple(line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#"))
+    if not names:
+        raise InputError(str(path), "the focus list names no author")
+    return names

@@ -1,0 +1,147 @@
+"""The whole path in one call: read -> resolve -> build -> filter -> analyse.
+
+>>> from coauthor.readers import ReadOptions
+>>> result = analyze(["seeds/"], ReadOptions(undated_year=2026))
+>>> result.graph.number_of_nodes(), result.top_authors(2)
+(92, ['Zhenyi Wang', 'Chongyang Gao'])
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import networkx as nx
+import pandas as pd
+
+from coauthor import __version__
+from coauthor.analysis import author_timeline, centrality, communities, timeline
+from coauthor.analysis.centrality import MEASURES
+from coauthor.analysis.tracking import track_communities
+from coauthor.errors import OptionError
+from coauthor.filters import GraphOptions, filter_graph, papers_in_years
+from coauthor.graph import coauthorship_graph
+from coauthor.readers import ReadOptions, read_inputs
+from coauthor.records import Paper, ReadReport
+
+GRAPH_SUFFIXES = (".graphml",)
+
+
+@dataclass(frozen=True)
+class AnalysisOptions:
+    """How to analyse: community ``method`` (leiden, louvain,
+    label-propagation), its ``resolution``, the ``seed`` of every randomised
+    step, the ``engine`` (auto, igraph, networkx), the path ``distance``
+    (hops or inverse-weight) and the years per slice for tracking."""
+
+    method: str = "leiden"
+    resolution: float = 1.0
+    seed: int = 42
+    engine: str = "auto"
+    distance: str = "hops"
+    slice_years: int = 5
+
+
+@dataclass
+class Analysis:
+    """Everything computed from the inputs: papers, per-file reports, the
+    graph (with centrality and community as node attributes) and the tables."""
+
+    papers: list[Paper] | None
+    reports: list[ReadReport]
+    graph: nx.Graph
+    centrality: pd.DataFrame
+    communities: pd.DataFrame
+    timeline: pd.DataFrame
+    author_timeline: pd.DataFrame
+    communities_over_time: pd.DataFrame
+    files: list[Path] = field(default_factory=list)
+
+    def top_authors(self, n: int = 5) -> list[str]:
+        """Names of the ``n`` authors with the highest PageRank."""
+        return self.centrality["name"].head(n).tolist()
+
+
+def run_metadata(
+    inputs: Sequence[str | os.PathLike[str]],
+    read: ReadOptions,
+    graph: GraphOptions,
+    analysis: AnalysisOptions,
+) -> dict[str, object]:
+    """Graph-level attributes saying how a graph was made (no timestamps, so
+    the same run gives the same bytes)."""
+    meta: dict[str, object] = {
+        "coauthor_version": __version__,
+        "inputs": [str(i) for i in inputs],
+        "undated_year": read.undated_year,
+        "owner": read.owner,
+    }
+    meta.update({f"filter_{k}": v for k, v in graph.described().items() if k not in ("weight", "max_authors")})
+    meta.update(community_method=analysis.method, resolution=analysis.resolution, seed=analysis.seed)
+    meta.update(distance=analysis.distance)
+    return meta
+
+
+def build_graph(
+    inputs: Sequence[str | os.PathLike[str]],
+    read: ReadOptions | None = None,
+    options: GraphOptions | None = None,
+    input_format: str | None = None,
+    metadata: dict[str, object] | None = None,
+) -> tuple[nx.Graph, list[Paper] | None, list[ReadReport]]:
+    """Read ``inputs`` (records, or one graph written by coauthor) and build
+    and filter the graph. Returns the graph, the papers (None for a graph
+    input) and the read reports."""
+    read = read or ReadOptions()
+    options = options or GraphOptions()
+    if inputs and all(Path(i).suffix.lower() in GRAPH_SUFFIXES for i in inputs):
+        if len(inputs) > 1:
+            raise OptionError("give one graph file, or record files to build a graph from")
+        graph = nx.read_graphml(inputs[0])
+        if options.years:
+            raise OptionError("--years needs the records; a graph file holds only the built graph")
+        return filter_graph(graph, options), None, []
+    papers, reports = read_inputs(inputs, read, input_format)
+    window = papers_in_years(papers, options.years)
+    meta = dict(metadata or {})
+    meta.update(papers=len(window), records_read=sum(r.read for r in reports))
+    meta["records_skipped"] = sum(sum(r.skipped.values()) for r in reports)
+    graph = coauthorship_graph(window, weight=options.weight, max_authors=options.max_authors, metadata=meta)
+    return filter_graph(graph, options), window, reports
+
+
+def analyze(
+    inputs: Sequence[str | os.PathLike[str]],
+    read: ReadOptions | None = None,
+    graph_options: GraphOptions | None = None,
+    options: AnalysisOptions | None = None,
+    input_format: str | None = None,
+) -> Analysis:
+    """Read, build, filter and analyse: centrality (all measures),
+    communities, timelines and communities over time. Centrality and
+    community are also put on the graph's nodes."""
+    read = read or ReadOptions()
+    graph_options = graph_options or GraphOptions()
+    options = options or AnalysisOptions()
+    meta = run_metadata(inputs, read, graph_options, options)
+    graph, papers, reports = build_graph(inputs, read, graph_options, input_format, meta)
+    central = centrality(graph, MEASURES, options.distance, options.seed, options.engine)
+    groups = communities(graph, options.method, options.resolution, options.seed, options.engine)
+    for column in MEASURES:
+        nx.set_node_attributes(graph, central[column].to_dict(), column)
+    nx.set_node_attributes(graph, groups["community"].to_dict(), "community")
+    graph.graph["modularity"] = groups.attrs["modularity"]
+    if central.attrs.get("betweenness_sample"):
+        graph.graph["betweenness_sampled_sources"] = central.attrs["betweenness_sample"]
+    tracking = (
+        track_communities(
+            papers, options.slice_years, method=options.method, resolution=options.resolution,
+            seed=options.seed, max_authors=graph_options.max_authors, weight=graph_options.weight,
+        )
+        if papers is not None
+        else pd.DataFrame()
+    )  # fmt: skip
+    people = author_timeline(graph, papers) if papers is not None else pd.DataFrame()
+    return Analysis(papers, reports, graph, central, groups, timeline(graph, papers), people, tracking)
