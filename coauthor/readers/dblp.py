@@ -156,20 +156,36 @@ def _release(element: etree._Element) -> None:
 
 
 def _text(element: etree._Element) -> str:
-    return " ".join("".join(element.itertext()).split())
+    """The text of ``element`` and its sub-elements, spaces collapsed."""
+    text = (element.text or "") if len(element) == 0 else "".join(element.itertext())
+    return " ".join(text.split())
 
 
 def _paper(record: etree._Element, where: str) -> Paper | str:
-    """The paper of one record element, or why it is skipped."""
-    pairs = [(_text(a), a.get("orcid") or None) for a in record.iterchildren("author")]
-    authors = [name for name, _ in pairs if name]
-    orcids = [orcid for name, orcid in pairs if name]
+    """The paper of one record element, or why it is skipped (one pass over
+    its children: the dump holds millions of records)."""
+    authors: list[str] = []
+    orcids: list[str | None] = []
+    links: list[str] = []
+    title, year_text, has_editor = "", None, False
+    for child in record:
+        tag = child.tag
+        if tag == "author":
+            name = _text(child)
+            if name:
+                authors.append(name)
+                orcids.append(child.get("orcid") or None)
+        elif tag == "ee":
+            links.append(_text(child))
+        elif tag == "title" and not title:
+            title = _text(child)
+        elif tag == "year" and year_text is None:
+            year_text = child.text
+        elif tag == "editor":
+            has_editor = True
     if not authors:
-        return "no authors (editors only)" if record.find("editor") is not None else "no authors"
-    title_element = record.find("title")
-    title = _text(title_element) if title_element is not None else ""
-    year = first_year(record.findtext("year"))
-    links = [_text(ee) for ee in record.iterchildren("ee")]
+        return "no authors (editors only)" if has_editor else "no authors"
+    year = first_year(year_text)
     doi = next((d for d in map(doi_from_url, links) if d), None)
     arxiv = next((m.group(1) for m in map(_ARXIV.search, links) if m), None)
     return Paper(

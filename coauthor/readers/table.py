@@ -26,7 +26,7 @@ from pathlib import Path
 from coauthor.errors import InputError
 from coauthor.readers.base import Format, ReadOptions
 from coauthor.readers.fields import clean_authors, clean_doi, first_year, record_id, split_names
-from coauthor.readers.tagged import decoded_lines
+from coauthor.readers.tagged import decoded_lines, text_head
 from coauthor.records import Paper, ReadReport
 
 DELIMITERS = (",", ";", "\t")
@@ -85,8 +85,8 @@ def header_cells(line: str, delimiter: str, quoting: int = csv.QUOTE_MINIMAL) ->
 
 
 def first_line(head: str) -> str:
-    """The first non-blank line of ``head`` (without a byte-order mark)."""
-    for line in head.lstrip("\ufeff").splitlines():
+    """The first non-blank line of ``head`` (UTF-16 decoded, without a byte-order mark)."""
+    for line in text_head(head).splitlines():
         if line.strip():
             return line
     return ""

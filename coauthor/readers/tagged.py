@@ -24,6 +24,21 @@ from coauthor.readers.base import open_binary
 READ_ERRORS = (OSError, EOFError, zlib.error, lzma.LZMAError)
 
 
+def text_head(head: str) -> str:
+    """The sniffing head as text: a UTF-16 file (read as Latin-1 by
+    :func:`~coauthor.readers.base.read_head`) decoded, a byte-order mark dropped.
+
+    >>> text_head("\\xff\\xfeP\\x00T\\x00\\t\\x00")
+    'PT\\t'
+    """
+    if head.startswith(("\xff\xfe", "\xfe\xff")):
+        try:
+            head = head.encode("latin-1").decode("utf-16", errors="ignore")
+        except UnicodeEncodeError:
+            pass
+    return head.lstrip("\ufeff")
+
+
 def decoded_lines(path: Path) -> Iterator[str]:
     """The lines of ``path`` without their line ends (``\\n``, ``\\r\\n`` or
     ``\\r``); InputError naming the line when the text cannot be decoded."""

@@ -42,7 +42,7 @@ from coauthor.names import name_key
 from coauthor.readers.base import Format, ReadOptions, read_head
 from coauthor.readers.fields import clean_authors, clean_doi, first_year, parallel, record_id, split_names
 from coauthor.readers.table import first_line, header_cells, table_rows
-from coauthor.readers.tagged import TagSyntax, decoded_lines, tagged_records
+from coauthor.readers.tagged import TagSyntax, decoded_lines, tagged_records, text_head
 from coauthor.records import Paper, ReadReport
 
 WOS_PLAIN = TagSyntax(
@@ -79,7 +79,7 @@ def sniff_wos_plain(head: str) -> bool:
     line = first_line(head)
     if _PLAIN_START.match(line):
         return True
-    lines = [x for x in head.lstrip("\ufeff").splitlines() if x.strip()][:3]
+    lines = [x for x in text_head(head).splitlines() if x.strip()][:3]
     return bool(re.fullmatch(r"PT [A-Z]", line)) and len(lines) > 1 and WOS_PLAIN.tag_line.match(lines[1]) is not None
 
 
