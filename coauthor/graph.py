@@ -186,19 +186,12 @@ def _edge_table(authorships: pd.DataFrame, author_index: pd.Index) -> pd.DataFra
         shape = (len(paper_ids), len(author_index))
         incidence = sp.csr_matrix((np.ones(len(rows), dtype=np.int64), (rows, cols)), shape=shape)
         weighted = sp.csr_matrix((share[rows], (rows, cols)), shape=shape)
-        counts = sp.triu(incidence.T @ incidence, k=1).tocoo()
-        fractions = sp.triu(incidence.T @ weighted, k=1).tocsr()
-        parts.append(
-            pd.DataFrame(
-                {
-                    "i": counts.row,
-                    "j": counts.col,
-                    "n": counts.data,
-                    "f": np.asarray(fractions[counts.row, counts.col]).ravel(),
-                    "year": year,
-                }
-            )
-        )
+        counts = _upper(incidence.T @ incidence)
+        fractions = _upper(incidence.T @ weighted)  # same pattern: every entry is positive
+        rows_out = np.repeat(np.arange(counts.shape[0]), np.diff(counts.indptr))
+        parts.append(pd.DataFrame(
+            {"i": rows_out, "j": counts.indices, "n": counts.data, "f": fractions.data, "year": year}
+        ))  # fmt: skip
     pairs = pd.concat(parts, ignore_index=True)
     pairs["dated"] = pairs["year"].where(pairs["year"] != UNDATED)
     grouped = pairs.groupby(["i", "j"], sort=True)
@@ -213,6 +206,14 @@ def _edge_table(authorships: pd.DataFrame, author_index: pd.Index) -> pd.DataFra
     edges.insert(0, "source", author_index[edges.pop("i").to_numpy()])
     edges.insert(1, "target", author_index[edges.pop("j").to_numpy()])
     return edges
+
+
+def _upper(matrix: sp.spmatrix) -> sp.csr_matrix:
+    """The strict upper triangle in canonical CSR (sorted, no duplicates)."""
+    upper = sp.triu(matrix, k=1).tocsr()
+    upper.sum_duplicates()
+    upper.sort_indices()
+    return upper
 
 
 def _weights(edges: pd.DataFrame, papers: pd.Series, weight: str) -> pd.Series:

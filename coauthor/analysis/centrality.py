@@ -66,8 +66,10 @@ def centrality(
             table[measure] = values[measure]
     table.attrs["betweenness_sample"] = sample if "betweenness" in measures else None
     if "pagerank" in table:
-        table = table.reset_index().sort_values(["pagerank", "author_id"], ascending=[False, True])
-        table = table.set_index("author_id")
+        # rank on PageRank rounded to 12 digits, so float noise between
+        # engines never reorders authors whose scores tie (symmetric positions)
+        order = table.assign(rank=-table["pagerank"].astype(float).round(12)).reset_index()
+        table = table.loc[order.sort_values(["rank", "author_id"])["author_id"]]
     return table
 
 

@@ -1,0 +1,123 @@
+"""Analysis: the igraph engine agrees with the networkx reference, results
+are seeded and stable, and the timeline and tracking tables add up."""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+import pytest
+
+from coauthor.analysis import centrality, communities, timeline
+from coauthor.analysis.centrality import MEASURES
+from coauthor.analysis.timeline import author_timeline
+from coauthor.analysis.tracking import track_communities, year_slices
+from coauthor.graph import coauthorship_graph
+from coauthor.readers import ReadOptions, read_inputs
+from coauthor.records import Paper
+
+
+@pytest.fixture(scope="module")
+def seed_papers() -> list[Paper]:
+    return read_inputs([Path(__file__).resolve().parents[1] / "seeds"], ReadOptions(2026))[0]
+
+
+def random_collaboration_graph(seed: int) -> nx.Graph:
+    """A realistic-shaped random graph: papers with 1-8 authors drawn from a
+    skewed population, so there are hubs, triangles and several components."""
+    rng = np.random.default_rng(seed)
+    papers = []
+    for i in range(400):
+        size = int(rng.integers(1, 9))
+        authors = sorted({f"Author {int(rng.zipf(1.6)) % 300:03d}" for _ in range(size)})
+        papers.append(Paper(f"p{i}", f"T{i}", authors, int(rng.integers(2000, 2021)), f"r:{i}"))
+    return coauthorship_graph(papers)
+
+
+def assert_engines_agree(graph: nx.Graph, distance: str = "hops") -> None:
+    fast = centrality(graph, distance=distance, engine="igraph")
+    reference = centrality(graph, distance=distance, engine="networkx").loc[fast.index]
+    for measure in MEASURES:
+        np.testing.assert_allclose(fast[measure].astype(float), reference[measure].astype(float), atol=1e-9,
+                                   err_msg=measure)  # fmt: skip
+    assert list(fast.index) == list(centrality(graph, engine="networkx").index)  # same PageRank ordering
+
+
+def test_engines_agree_on_seeds(seed_papers: list[Paper]) -> None:
+    graph = coauthorship_graph(seed_papers)
+    assert_engines_agree(graph)
+    assert_engines_agree(graph, distance="inverse-weight")
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_engines_agree_on_random_graphs(seed: int) -> None:
+    graph = random_collaboration_graph(seed)
+    assert nx.number_connected_components(graph) > 1
+    assert_engines_agree(graph)
+
+
+def test_engines_agree_on_real_bibliography(shared_data: Path) -> None:
+    papers, _ = read_inputs([shared_data / "bibtex" / "typeset.bib"], ReadOptions(2026))
+    graph = coauthorship_graph(papers)
+    assert graph.number_of_edges() > 100
+    assert_engines_agree(graph)
+
+
+def test_louvain_modularity_close_between_engines(seed_papers: list[Paper]) -> None:
+    graph = random_collaboration_graph(3)
+    fast = communities(graph, method="louvain", engine="igraph").attrs["modularity"]
+    slow = communities(graph, method="louvain", engine="networkx").attrs["modularity"]
+    assert abs(fast - slow) < 0.01
+
+
+def test_communities_numbered_by_size_and_seeded(seed_papers: list[Paper]) -> None:
+    graph = coauthorship_graph(seed_papers)
+    table = communities(graph)
+    sizes = table.groupby("community").size()
+    assert list(sizes) == sorted(sizes, reverse=True)
+    assert set(table.index) == set(graph.nodes)
+    assert table.attrs["modularity"] == pytest.approx(nx.community.modularity(
+        graph, [set(m.index) for _, m in table.groupby("community")], weight="weight"))  # fmt: skip
+    pd.testing.assert_frame_equal(table, communities(graph))
+    # the two profile pages share no author: no community spans both
+    owners = table.loc[["zhenyi-wang", "chongyang-gao"], "community"]
+    assert owners.nunique() == 2
+
+
+def test_betweenness_sampling_is_seeded_and_said(monkeypatch: pytest.MonkeyPatch) -> None:
+    module = importlib.import_module("coauthor.analysis.centrality")
+
+    graph = random_collaboration_graph(4)
+    monkeypatch.setattr(module, "BETWEENNESS_EXACT_LIMIT", 50)
+    monkeypatch.setattr(module, "BETWEENNESS_SAMPLE", 40)
+    first = centrality(graph, measures=("betweenness",), seed=7)
+    assert first.attrs["betweenness_sample"] == 40
+    pd.testing.assert_frame_equal(first, centrality(graph, measures=("betweenness",), seed=7))
+    reference = centrality(graph, measures=("betweenness",), seed=7, engine="networkx").loc[first.index]
+    np.testing.assert_allclose(first["betweenness"], reference["betweenness"], atol=1e-12)
+
+
+def test_timeline_adds_up(seed_papers: list[Paper]) -> None:
+    graph = coauthorship_graph(seed_papers)
+    years = timeline(graph, seed_papers)
+    assert years["papers"].sum() == len(seed_papers)
+    assert years["authors_total"].iloc[-1] == graph.number_of_nodes()
+    assert years["collaborations_total"].iloc[-1] == graph.number_of_edges()
+    last_share = max(len(c) for c in nx.connected_components(graph)) / graph.number_of_nodes()
+    assert years["largest_component_share"].iloc[-1] == pytest.approx(last_share)
+    people = author_timeline(graph, seed_papers)
+    owner = people[people["author_id"] == "zhenyi-wang"]
+    assert owner["papers"].sum() == graph.nodes["zhenyi-wang"]["papers"]
+    assert (owner["coauthors"] <= owner["papers"] * 3 + 1).all()  # three names shown per paper at most
+
+
+def test_tracking_slices_and_events(seed_papers: list[Paper]) -> None:
+    assert year_slices(seed_papers, 5) == [(2017, 2021), (2022, 2026)]
+    table = track_communities(seed_papers, 5)
+    assert set(table["event"]) <= {"birth", "continuation", "merge", "split", "death"}
+    assert (table[table["slice"] == 0]["event"] == "birth").all()
+    later = table[(table["slice"] == 1) & (table["event"] == "continuation")]
+    assert "Zhenyi Wang" in set(later["top_author"]) or "Chongyang Gao" in set(later["top_author"])

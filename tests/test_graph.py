@@ -1,0 +1,115 @@
+"""Graph building: every weighting on a hand-computed example, the author
+cap, the filters in their documented order, and determinism."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from coauthor.errors import OptionError
+from coauthor.filters import GraphOptions, filter_graph, find_author, papers_in_years, parse_years
+from coauthor.graph import coauthorship_graph
+from coauthor.records import Paper
+
+# c_A = 3, c_B = 3, c_C = 2, c_D = c_E = 1; n_P1 = 3, n_P2 = 2, n_P3 = 4.
+PAPERS = [
+    Paper("P1", "One", ["Ann Alpha", "Bo Beta", "Cy Gamma"], 2019, "t:1"),
+    Paper("P2", "Two", ["Ann Alpha", "Bo Beta"], 2020, "t:2"),
+    Paper("P3", "Three", ["Bo Beta", "Cy Gamma", "Di Delta", "Ed Epsilon"], 2021, "t:3"),
+    Paper("P4", "Four", ["Ann Alpha"], 2021, "t:4"),
+]
+A, B, C, D, E = "ann-alpha", "bo-beta", "cy-gamma", "di-delta", "ed-epsilon"
+
+
+def weight(graph: nx.Graph, u: str, v: str) -> float:
+    return graph.edges[u, v]["weight"]
+
+
+def test_full_weights_and_attributes() -> None:
+    g = coauthorship_graph(PAPERS)
+    assert sorted(g.nodes) == [A, B, C, D, E]
+    assert g.number_of_edges() == 8  # A-B, A-C, B-C and the 6 pairs of P3 minus B-C counted once
+    assert dict(g.edges[A, B]) == {"weight": 2, "papers": 2, "first_year": 2019, "last_year": 2020}
+    assert dict(g.edges[B, C]) == {"weight": 2, "papers": 2, "first_year": 2019, "last_year": 2021}
+    assert g.nodes[A] == {"name": "Ann Alpha", "papers": 3, "first_year": 2019, "last_year": 2021,
+                          "variants": "Ann Alpha"}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("scheme", "ab", "bc", "de"),
+    [
+        ("full", 2, 2, 1),
+        ("fractional", 1 / 2 + 1 / 1, 1 / 2 + 1 / 3, 1 / 3),
+        ("association", 2 / (3 * 3), 2 / (3 * 2), 1 / (1 * 1)),
+        ("jaccard", 2 / (3 + 3 - 2), 2 / (3 + 2 - 2), 1 / (1 + 1 - 1)),
+        ("salton", 2 / math.sqrt(3 * 3), 2 / math.sqrt(3 * 2), 1 / math.sqrt(1 * 1)),
+    ],
+)
+def test_weightings(scheme: str, ab: float, bc: float, de: float) -> None:
+    g = coauthorship_graph(PAPERS, weight=scheme)
+    assert weight(g, A, B) == pytest.approx(ab)
+    assert weight(g, B, C) == pytest.approx(bc)
+    assert weight(g, D, E) == pytest.approx(de)
+    assert g.edges[A, B]["papers"] == 2  # c_ij is kept whatever the weighting
+
+
+def test_fractional_strength_counts_multi_author_papers() -> None:
+    g = coauthorship_graph(PAPERS, weight="fractional")
+    # Newman: an author's strength is the number of their papers with co-authors.
+    assert g.degree(A, weight="weight") == pytest.approx(2)
+    assert g.degree(B, weight="weight") == pytest.approx(3)
+
+
+def test_author_cap_keeps_papers_in_counts() -> None:
+    g = coauthorship_graph(PAPERS, max_authors=3)
+    assert not g.has_edge(D, E) and weight(g, B, C) == 1
+    assert g.nodes[D]["papers"] == 1 and g.degree(D) == 0
+    assert (g.graph["papers_over_author_cap"], g.graph["largest_author_count"]) == (1, 4)
+    assert coauthorship_graph(PAPERS, max_authors=0).has_edge(D, E)
+
+
+def test_bad_options() -> None:
+    with pytest.raises(OptionError, match="unknown weighting 'cosine'"):
+        coauthorship_graph(PAPERS, weight="cosine")
+    with pytest.raises(OptionError, match="first year is after the last"):
+        parse_years("2020-2010")
+
+
+def test_years_filter_builds_from_the_window() -> None:
+    g = coauthorship_graph(papers_in_years(PAPERS, parse_years("2019-2020")))
+    assert sorted(g.nodes) == [A, B, C] and g.nodes[A]["papers"] == 2
+    assert dict(g.edges[A, B])["last_year"] == 2020
+
+
+def test_filters_in_order(tmp_path: Path) -> None:
+    g = coauthorship_graph(PAPERS)
+    assert sorted(filter_graph(g, GraphOptions(min_papers=2))) == [A, B, C]
+    heavy = filter_graph(g, GraphOptions(min_weight=2))
+    assert sorted(heavy.edges) == [(A, B), (B, C)] and heavy.number_of_nodes() == 5
+    assert sorted(filter_graph(g, GraphOptions(top=2))) == [A, B]
+    assert sorted(filter_graph(g, GraphOptions(top=1, top_by="betweenness"))) == [B]
+    assert sorted(filter_graph(heavy, GraphOptions(largest_component=True))) == [A, B, C]
+    assert sorted(filter_graph(g, GraphOptions(ego="Ann Alpha"))) == [A, B, C]
+    assert sorted(filter_graph(g, GraphOptions(ego=A, hops=2))) == [A, B, C, D, E]
+    assert sorted(filter_graph(g, GraphOptions(focus=("Di Delta", "Ed Epsilon")))) == [D, E]
+    # min_weight runs before top: the top-2 of the heavy graph by papers
+    combined = filter_graph(g, GraphOptions(min_weight=2, top=2))
+    assert sorted(combined.edges) == [(A, B)]
+
+
+def test_unknown_ego_suggests_names() -> None:
+    g = coauthorship_graph(PAPERS)
+    with pytest.raises(OptionError, match="did you mean Ann Alpha"):
+        find_author(g, "Ann Alpah")
+
+
+def test_graph_from_seeds_is_deterministic(seeds: Path) -> None:
+    from coauthor.readers import ReadOptions, read_inputs
+
+    papers, _ = read_inputs([seeds], ReadOptions(2026))
+    first, second = coauthorship_graph(papers), coauthorship_graph(list(reversed(papers)))
+    assert list(first.nodes) == list(second.nodes) == sorted(first.nodes)
+    assert nx.to_dict_of_dicts(first) == nx.to_dict_of_dicts(second)
