@@ -1,0 +1,91 @@
+"""Reader for OpenAlex works (``api.openalex.org/works``).
+
+Accepted shapes: one work object, a ``{"results": [...]}`` page, a bare list
+of works, or JSON Lines (the snapshot). Each ``authorships[]`` entry gives
+the name as written (``raw_author_name``, else ``author.display_name``), the
+author id (``A...``) and ORCID; list responses cut author lists at 100 and
+say so with ``is_authors_truncated``. The paper's id is the work id ``W...``.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from coauthor.readers.base import Format, ReadOptions
+from coauthor.readers.jsonworks import (
+    as_dict,
+    as_list,
+    build_paper,
+    checked_date,
+    clean_title,
+    has_key,
+    iso_date,
+    join_name,
+    looks_like_json,
+    normalize_doi,
+    normalize_orcid,
+    read_works,
+    text,
+)
+from coauthor.records import Paper, ReadReport
+
+_WORK_ID = re.compile(r'"id"\s*:\s*"https://openalex\.org/W\d')
+
+
+def sniff_openalex(head: str) -> bool:
+    """True for OpenAlex works: an ``authorships`` key or a work id URL."""
+    return looks_like_json(head) and (has_key(head, "authorships") or bool(_WORK_ID.search(head)))
+
+
+def unwrap_openalex(value: Any) -> Any:
+    """The works of a ``{"results": [...]}`` page; other values as they are."""
+    if isinstance(value, dict) and isinstance(value.get("results"), list):
+        return value["results"]
+    return value
+
+
+def short_id(value: Any, kind: str) -> str | None:
+    """``A5023888391`` from ``https://openalex.org/A5023888391`` (``kind`` is
+    the letter expected); None when absent or of another kind.
+
+    >>> short_id("https://openalex.org/W2741809807", "W"), short_id("a12", "A"), short_id(None, "A")
+    ('W2741809807', 'A12', None)
+    """
+    match = re.search(rf"(?:^|/)({kind}\d+)$", text(value), re.IGNORECASE)
+    return match.group(1).upper() if match else None
+
+
+def parse_openalex(work: dict[str, Any], where: str) -> Paper | str:
+    """One OpenAlex work as a Paper, or the reason it is skipped."""
+    authors = []
+    for authorship in map(as_dict, as_list(work.get("authorships"))):
+        author = as_dict(authorship.get("author"))
+        name = join_name(authorship.get("raw_author_name")) or join_name(author.get("display_name"))
+        authors.append((name, normalize_orcid(author.get("orcid")), short_id(author.get("id"), "A")))
+    year = checked_date(work.get("publication_year"))[0]
+    published = iso_date(work.get("publication_date"))
+    date = published if year in (None, published[0]) else (year, None, None)
+    return build_paper(
+        where,
+        clean_title(work.get("title")) or clean_title(work.get("display_name")),
+        authors,
+        date,
+        work_id=short_id(work.get("id"), "W"),
+        doi=normalize_doi(work.get("doi")) or normalize_doi(as_dict(work.get("ids")).get("doi")),
+        authors_truncated=work.get("is_authors_truncated") is True,
+    )
+
+
+def read_openalex(path: Path, options: ReadOptions) -> tuple[list[Paper], ReadReport]:
+    """Read a file of OpenAlex works (JSON or JSON Lines, maybe compressed)."""
+    return read_works(path, "openalex", parse_openalex, unwrap_openalex)
+
+
+FORMAT = Format(
+    "openalex",
+    "OpenAlex works (API response, list or JSON Lines snapshot)",
+    sniff_openalex,
+    read_openalex,
+)
