@@ -21,7 +21,9 @@ class Paper:
     page), never mixed with the names as written. ``author_orcids`` and
     ``author_ids`` (OpenAlex / DBLP ids), when the source has them, run
     parallel to ``authors`` (``None`` where one author has none) or are empty.
-    ``doi`` is lower-case without the ``https://doi.org/`` prefix. ``also_in``
+    ``doi`` is lower-case without the ``https://doi.org/`` prefix; ``venue``
+    (journal, proceedings), ``volume``, ``issue`` and ``pages`` tell apart papers that
+    share a title, year and first author (a "Calendar" in every issue). ``also_in``
     lists the sources of the records merged into this one.
     """
 
@@ -42,6 +44,10 @@ class Paper:
     abstract: str | None = None
     doi: str | None = None
     arxiv_id: str | None = None
+    venue: str | None = None
+    volume: str | None = None
+    issue: str | None = None
+    pages: str | None = None
     author_orcids: list[str | None] = field(default_factory=list)
     author_ids: list[str | None] = field(default_factory=list)
     also_in: list[str] = field(default_factory=list)

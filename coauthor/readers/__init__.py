@@ -64,10 +64,10 @@ def detect_format(path: Path) -> Format:
     raise InputError(f"{path}:1", f"unknown input format (coauthor reads: {known})")
 
 
-def expand_inputs(inputs: Iterable[str | Path]) -> list[Path]:
-    """Files as given; folders replaced by their files (recursive, sorted,
-    hidden files left out)."""
-    paths: list[Path] = []
+def expand_inputs(inputs: Iterable[str | Path]) -> list[tuple[Path, bool]]:
+    """Files as given (``True``: named explicitly); folders replaced by their
+    files (recursive, sorted, hidden files left out; ``False``)."""
+    paths: list[tuple[Path, bool]] = []
     for item in inputs:
         path = Path(item)
         if path.is_dir():
@@ -78,12 +78,23 @@ def expand_inputs(inputs: Iterable[str | Path]) -> list[Path]:
             )
             if not files:
                 raise InputError(str(path), "folder holds no files")
-            paths.extend(files)
+            paths.extend((f, False) for f in files)
         elif path.exists():
-            paths.append(path)
+            paths.append((path, True))
         else:
             raise InputError(str(path), "no such file or folder")
     return paths
+
+
+UNRECOGNISED = "unrecognised"
+
+
+def _unrecognised(path: Path, error: InputError) -> ReadReport:
+    """The report of a file met in a folder that no reader recognises: it is
+    listed (format ``unrecognised``, nothing read) with the reason, not fatal."""
+    report = ReadReport(file=str(path), format=UNRECOGNISED)
+    report.errors.append((error.where, f"not read: {error.reason}"))
+    return report
 
 
 def read_inputs(
@@ -95,7 +106,9 @@ def read_inputs(
     Duplicates (same DOI, else same folded title, year and first author's
     family name) are merged into the first paper read; author-less entries
     whose abstract matches a paper's are linked to it (merged); other
-    author-less entries are skipped. Paper ids are made unique (a second
+    author-less entries are skipped. A file named explicitly that no reader
+    recognises is an error; one met inside a folder gets a report of format
+    ``unrecognised`` saying why it was not read. Paper ids are made unique (a second
     paper with a taken id gets ``~2``, ``~3``...). Returns the papers in
     reading order and one report per file.
     """
@@ -106,8 +119,14 @@ def read_inputs(
     taken: set[str] = set()
     authorless: list[tuple[Paper, ReadReport]] = []
     reports: list[ReadReport] = []
-    for path in expand_inputs(inputs):
-        reader = _forced_format(path, forced) if forced else detect_format(path)
+    for path, explicit in expand_inputs(inputs):
+        try:
+            reader = _forced_format(path, forced) if forced else detect_format(path)
+        except InputError as error:
+            if explicit:
+                raise
+            reports.append(_unrecognised(path, error))
+            continue
         read, report = reader.read(path, options)
         reports.append(report)
         for paper in read:
@@ -145,15 +164,17 @@ def _format_named(name: str) -> Format:
 
 def duplicate_key(paper: Paper) -> str:
     """What makes two records one paper: the DOI, else the folded title,
-    year and first author's family name.
+    year, first author's family name, volume, issue and pages (empty when
+    unknown, so a record with pages never merges with one without).
 
-    >>> duplicate_key(Paper("x", "Deep Nets!", ["Ann Lee"], 2020, "f:1"))
-    'deepnets|2020|lee'
+    >>> duplicate_key(Paper("x", "Deep Nets!", ["Ann Lee"], 2020, "f:1", pages="1--9"))
+    'deepnets|2020|lee|||19'
     """
     if paper.doi:
         return f"doi:{paper.doi.lower()}"
     first = parse_name(paper.authors[0]).family if paper.authors else ""
-    return f"{fold_text(paper.title)}|{paper.year}|{fold_text(first)}"
+    parts = (paper.title, str(paper.year), first, paper.volume or "", paper.issue or "", paper.pages or "")
+    return "|".join(fold_text(part) for part in parts)
 
 
 def _merge_into(kept: Paper, duplicate: Paper) -> None:

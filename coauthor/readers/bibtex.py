@@ -188,6 +188,10 @@ def _entry_to_paper(entry: Entry, macros: dict[str, str], where: str) -> Paper |
         day=day,
         abstract=abstract or None,
         doi=doi if doi.startswith("10.") else None,
+        venue=latex_to_text(fields.get("journal") or fields.get("booktitle") or "") or None,
+        volume=fields.get("volume") or None,
+        issue=fields.get("number") or fields.get("issue") or None,
+        pages=fields.get("pages") or None,
     )
 
 
