@@ -98,9 +98,14 @@ def _unrecognised(path: Path, error: InputError) -> ReadReport:
 
 
 def read_inputs(
-    inputs: Iterable[str | Path], options: ReadOptions | None = None, fmt: str | None = None
+    inputs: Iterable[str | Path],
+    options: ReadOptions | None = None,
+    fmt: str | None = None,
 ) -> tuple[list[Paper], list[ReadReport]]:
     """Read every input and account for every record.
+
+    ``options.progress(done, total, path)``, when set, is called before each
+    file is read (the CLI draws its progress bar with it).
 
     ``fmt`` forces one format (a key of ``FORMATS``) instead of sniffing.
     Duplicates (same DOI, else same folded title, year and first author's
@@ -119,7 +124,10 @@ def read_inputs(
     taken: set[str] = set()
     authorless: list[tuple[Paper, ReadReport]] = []
     reports: list[ReadReport] = []
-    for path, explicit in expand_inputs(inputs):
+    files = expand_inputs(inputs)
+    for done, (path, explicit) in enumerate(files):
+        if options.progress is not None:
+            options.progress(done, len(files), path)
         try:
             reader = _forced_format(path, forced) if forced else detect_format(path)
         except InputError as error:

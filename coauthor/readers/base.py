@@ -32,12 +32,14 @@ class ReadOptions:
     ``undated_year``: year given to dates printed without one (default: the
     current calendar year). ``owner``: the owner of profile pages, overriding
     the header or the name common to the page. ``author_sep``: separator of
-    names in a CSV ``authors`` column.
+    names in a CSV ``authors`` column. ``progress``: called as
+    ``progress(done, total, path)`` before each file is read.
     """
 
     undated_year: int = field(default_factory=lambda: _dt.date.today().year)
     owner: str | None = None
     author_sep: str = ";"
+    progress: Callable[[int, int, Path], None] | None = field(default=None, compare=False, repr=False)
 
 
 Reader = Callable[[Path, ReadOptions], tuple[list[Paper], ReadReport]]
