@@ -147,8 +147,8 @@ def _split_particle(family: str) -> tuple[str, str]:
 
 def parse_name(name: str) -> NameParts:
     """Split a name as written into its parts. Accepts ``First Last``,
-    ``Last, First``, ``Last, Jr, First`` (BibTeX), ``First Last, Jr.`` and
-    DBLP homonym numbers (``Wei Wang 0001``).
+    ``Last, First``, ``Last, Jr, First`` (BibTeX), ``Last, First, Jr.``
+    (RIS), ``First Last, Jr.`` and DBLP homonym numbers (``Wei Wang 0001``).
 
     >>> parse_name("van Eck, Nees Jan")
     NameParts(given='Nees Jan', family='Eck', particle='van', suffix='')
@@ -160,8 +160,10 @@ def parse_name(name: str) -> NameParts:
     text = " ".join(name.replace("{", "").replace("}", "").split())
     parts = [p.strip() for p in text.split(",")]
     suffix = ""
-    if len(parts) >= 3:
-        family, suffix, given = parts[0], parts[1], ", ".join(parts[2:])
+    if len(parts) >= 3 and _is_suffix(parts[-1]) and not _is_suffix(parts[1]):
+        family, given, suffix = parts[0], ", ".join(parts[1:-1]), parts[-1]  # RIS: Last, First, Suffix
+    elif len(parts) >= 3:
+        family, suffix, given = parts[0], parts[1], ", ".join(parts[2:])  # BibTeX: Last, Jr, First
     elif len(parts) == 2 and _is_suffix(parts[1]):
         given, family, _, _ = _given_family(parts[0])
         suffix = parts[1]
