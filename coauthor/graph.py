@@ -145,16 +145,31 @@ def tables_to_networkx(tables: GraphTables, metadata: dict[str, Any] | None = No
 
 
 def _node_table(authorships: pd.DataFrame) -> pd.DataFrame:
-    grouped = authorships.groupby("author_id", sort=True)
-    years = authorships["year"].astype("Int64")
-    dated = years.notna()
-    by_author_dated = years[dated].groupby(authorships.loc[dated, "author_id"])
-    nodes = pd.DataFrame({"papers": grouped["paper_id"].nunique()})
-    nodes["first_year"] = by_author_dated.min().reindex(nodes.index).fillna(UNDATED).astype(np.int64)
-    nodes["last_year"] = by_author_dated.max().reindex(nodes.index).fillna(UNDATED).astype(np.int64)
+    codes, author_ids = pd.factorize(authorships["author_id"], sort=True)
+    years = authorships["year"].astype("Int64").fillna(UNDATED).to_numpy(dtype=np.int64)
+    dated = years != UNDATED
+    first = np.full(len(author_ids), np.iinfo(np.int64).max)
+    last = np.full(len(author_ids), UNDATED)
+    np.minimum.at(first, codes[dated], years[dated])
+    np.maximum.at(last, codes[dated], years[dated])
+    first[first == np.iinfo(np.int64).max] = UNDATED
+    nodes = pd.DataFrame(
+        {"papers": np.bincount(codes, minlength=len(author_ids)), "first_year": first, "last_year": last},
+        index=pd.Index(author_ids, name="author_id"),
+    )  # one row per (paper, author): the authorship table has no repeats
     nodes["name"] = display_names(authorships)
-    nodes["variants"] = grouped["name"].agg(lambda names: "; ".join(sorted(set(names))))
+    nodes["variants"] = _variants(authorships)
     return nodes[["name", "papers", "first_year", "last_year", "variants"]]
+
+
+def _variants(authorships: pd.DataFrame) -> pd.Series:
+    """The distinct spellings of each author, sorted and ``"; "``-joined;
+    joined in Python only for the few authors with several spellings."""
+    spellings = authorships[["author_id", "name"]].drop_duplicates().sort_values(["author_id", "name"])
+    several = spellings["author_id"].duplicated(keep=False)
+    single = spellings[~several].set_index("author_id")["name"]
+    joined = spellings[several].groupby("author_id")["name"].agg("; ".join)
+    return pd.concat([single, joined]).sort_index()
 
 
 def _edge_table(authorships: pd.DataFrame, author_index: pd.Index) -> pd.DataFrame:
@@ -177,35 +192,32 @@ def _edge_table(authorships: pd.DataFrame, author_index: pd.Index) -> pd.DataFra
     paper_codes, paper_ids = pd.factorize(authorships["paper_id"], sort=True)
     author_codes = author_index.get_indexer(authorships["author_id"])
     years = authorships["year"].astype("Int64").fillna(UNDATED).to_numpy(dtype=np.int64)
-    authors_per_paper = np.bincount(paper_codes, minlength=len(paper_ids))
-    share = 1.0 / np.maximum(authors_per_paper - 1, 1)
-    parts = []
-    for year in np.unique(years):
+    share = 1.0 / np.maximum(np.bincount(paper_codes, minlength=len(paper_ids)) - 1, 1)
+    shape = (len(paper_ids), len(author_index))
+
+    def incidence(mask: np.ndarray, values: np.ndarray) -> sp.csr_matrix:
+        return sp.csr_matrix((values[mask], (paper_codes[mask], author_codes[mask])), shape=shape)
+
+    everything = np.ones(len(years), dtype=bool)
+    ones = np.ones(len(years), dtype=np.int64)
+    counts = _upper(incidence(everything, ones).T @ incidence(everything, ones))
+    fractions = _upper(incidence(everything, ones).T @ incidence(everything, share[paper_codes]))
+    rows = np.repeat(np.arange(counts.shape[0]), np.diff(counts.indptr))
+    keys = rows * len(author_index) + counts.indices  # sorted: canonical CSR is row-major
+    first = np.full(len(keys), UNDATED)
+    last = np.full(len(keys), UNDATED)
+    for year in np.unique(years[years != UNDATED]):  # ascending
         mask = years == year
-        rows, cols = paper_codes[mask], author_codes[mask]
-        shape = (len(paper_ids), len(author_index))
-        incidence = sp.csr_matrix((np.ones(len(rows), dtype=np.int64), (rows, cols)), shape=shape)
-        weighted = sp.csr_matrix((share[rows], (rows, cols)), shape=shape)
-        counts = _upper(incidence.T @ incidence)
-        fractions = _upper(incidence.T @ weighted)  # same pattern: every entry is positive
-        rows_out = np.repeat(np.arange(counts.shape[0]), np.diff(counts.indptr))
-        parts.append(pd.DataFrame(
-            {"i": rows_out, "j": counts.indices, "n": counts.data, "f": fractions.data, "year": year}
-        ))  # fmt: skip
-    pairs = pd.concat(parts, ignore_index=True)
-    pairs["dated"] = pairs["year"].where(pairs["year"] != UNDATED)
-    grouped = pairs.groupby(["i", "j"], sort=True)
-    edges = pd.DataFrame(
-        {
-            "papers": grouped["n"].sum().astype(np.int64),
-            "fractional": grouped["f"].sum(),
-            "first_year": grouped["dated"].min().fillna(UNDATED).astype(np.int64),
-            "last_year": grouped["dated"].max().fillna(UNDATED).astype(np.int64),
-        }
-    ).reset_index()
-    edges.insert(0, "source", author_index[edges.pop("i").to_numpy()])
-    edges.insert(1, "target", author_index[edges.pop("j").to_numpy()])
-    return edges
+        yearly = _upper(incidence(mask, ones).T @ incidence(mask, ones))
+        yearly_rows = np.repeat(np.arange(yearly.shape[0]), np.diff(yearly.indptr))
+        positions = np.searchsorted(keys, yearly_rows * len(author_index) + yearly.indices)
+        first[positions] = np.where(first[positions] == UNDATED, year, first[positions])
+        last[positions] = year
+    return pd.DataFrame({
+        "source": author_index[rows].to_numpy(), "target": author_index[counts.indices].to_numpy(),
+        "papers": counts.data.astype(np.int64), "fractional": fractions.data,
+        "first_year": first, "last_year": last,
+    })  # fmt: skip
 
 
 def _upper(matrix: sp.spmatrix) -> sp.csr_matrix:
