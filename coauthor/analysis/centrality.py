@@ -10,9 +10,17 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from coauthor.analysis.engine import distance_attribute, pick_engine, seeded, to_igraph
+from coauthor.analysis.engine import (
+    as_networkx,
+    distance_attribute,
+    integer_weights,
+    node_table,
+    pick_engine,
+    seeded,
+    to_igraph,
+)
 from coauthor.errors import OptionError
-from coauthor.graph import ordered_subgraph
+from coauthor.graph import GraphTables, ordered_subgraph
 
 if TYPE_CHECKING:
     import igraph
@@ -27,24 +35,26 @@ DAMPING = 0.85
 
 
 def centrality(
-    graph: nx.Graph,
+    graph: nx.Graph | GraphTables,
     measures: Sequence[str] = MEASURES,
     distance: str = "hops",
     seed: int = 42,
     engine: str = "auto",
 ) -> pd.DataFrame:
     """Centrality of every author, sorted by PageRank (highest first) when it
-    is computed, else by author id.
+    is computed, else in node order.
 
-    Columns (those asked for in ``measures``) after ``name`` and ``papers``:
-    ``degree`` (co-authors), ``strength`` (sum of edge weights),
-    ``betweenness`` and ``closeness`` (normalised as networkx does; path
-    lengths in hops, or 1/weight with ``distance="inverse-weight"``),
-    ``eigenvector`` (weighted, per connected component, max 1 in each),
-    ``pagerank`` (weighted, damping 0.85), ``core`` (k-core number) and
-    ``clustering`` (local clustering coefficient, unweighted). ``engine``:
-    ``igraph`` (fast), ``networkx`` (reference) or ``auto``. The table's
-    ``attrs["betweenness_sample"]`` is the number of sampled sources, or None.
+    ``graph`` is a networkx graph or, for speed on large data, the tables of
+    :func:`coauthor.graph.build_tables`. Columns (those asked for in
+    ``measures``) after ``name`` and ``papers``: ``degree`` (co-authors),
+    ``strength`` (sum of edge weights), ``betweenness`` and ``closeness``
+    (normalised as networkx does; path lengths in hops, or 1/weight with
+    ``distance="inverse-weight"``), ``eigenvector`` (weighted, per connected
+    component, max 1 in each), ``pagerank`` (weighted, damping 0.85),
+    ``core`` (k-core number) and ``clustering`` (local clustering
+    coefficient, unweighted). ``engine``: ``igraph`` (fast), ``networkx``
+    (reference) or ``auto``. ``attrs["betweenness_sample"]`` is the number
+    of sampled sources, or None when betweenness is exact.
 
     >>> g = nx.Graph([("a", "b", {"weight": 2}), ("b", "c", {"weight": 1})])
     >>> row = centrality(g, engine="networkx").loc["b"]
@@ -54,16 +64,15 @@ def centrality(
     unknown = set(measures) - set(MEASURES)
     if unknown:
         raise OptionError(f"unknown centrality measure(s) {sorted(unknown)} (use: {', '.join(MEASURES)})")
-    nodes = list(graph.nodes)
-    table = pd.DataFrame(index=pd.Index(nodes, name="author_id", dtype=object))
-    table["name"] = [graph.nodes[n].get("name", n) for n in nodes]
-    table["papers"] = [graph.nodes[n].get("papers", 0) for n in nodes]
-    sample = BETWEENNESS_SAMPLE if len(nodes) > BETWEENNESS_EXACT_LIMIT else None
-    compute = _igraph_measures if pick_engine(engine) == "igraph" else _networkx_measures
-    values = compute(graph, [m for m in MEASURES if m in measures], distance, seed, sample)
-    for measure in MEASURES:
-        if measure in values:
-            table[measure] = values[measure]
+    table = node_table(graph)
+    sample = BETWEENNESS_SAMPLE if len(table) > BETWEENNESS_EXACT_LIMIT else None
+    wanted = [m for m in MEASURES if m in measures]
+    if pick_engine(engine) == "igraph":
+        values = _igraph_measures(to_igraph(graph, distance), integer_weights(graph), wanted, distance, seed, sample)
+    else:
+        values = _networkx_measures(as_networkx(graph), wanted, distance, seed, sample)
+    for measure in wanted:
+        table[measure] = values[measure]
     table.attrs["betweenness_sample"] = sample if "betweenness" in measures else None
     if "pagerank" in table:
         # rank on PageRank rounded to 12 digits, so float noise between
@@ -73,7 +82,7 @@ def centrality(
     return table
 
 
-def sample_sources(nodes: Sequence[str], k: int, seed: int) -> list[int]:
+def sample_sources(nodes: Sequence[object], k: int, seed: int) -> list[int]:
     """Positions of ``k`` nodes drawn with ``seed``, the same for both engines."""
     rng = np.random.default_rng(seed)
     return sorted(rng.choice(len(nodes), size=k, replace=False).tolist())
@@ -138,18 +147,18 @@ def _eigenvector_networkx(graph: nx.Graph) -> dict[str, float]:
 
 
 def _igraph_measures(
-    graph: nx.Graph, measures: list[str], distance: str, seed: int, sample: int | None
+    g: igraph.Graph, integer: bool, measures: list[str], distance: str, seed: int, sample: int | None
 ) -> dict[str, list[float]]:
-    g = to_igraph(graph, distance)
     n = g.vcount()
     out: dict[str, list[float]] = {}
     if "degree" in measures:
         out["degree"] = g.degree()
     if "strength" in measures:
-        out["strength"] = _same_type_as_weights(graph, g.strength(weights="weight"))
+        strength = g.strength(weights="weight")
+        out["strength"] = [round(v) for v in strength] if integer else strength
     path_weight = None if distance == "hops" else "distance"
     if "betweenness" in measures:
-        sources = sample_sources(list(graph.nodes), sample, seed) if sample else None
+        sources = sample_sources(range(n), sample, seed) if sample else None
         raw = np.asarray(g.betweenness(weights=path_weight, sources=sources), dtype=float) if n else np.zeros(0)
         scale = 2.0 / ((n - 1) * (n - 2)) if n > 2 else 1.0
         if sample:
@@ -167,11 +176,6 @@ def _igraph_measures(
     if "clustering" in measures:
         out["clustering"] = g.transitivity_local_undirected(mode="zero")
     return out
-
-
-def _same_type_as_weights(graph: nx.Graph, values: list[float]) -> list[float] | list[int]:
-    integer = all(isinstance(w, int | np.integer) for _, _, w in graph.edges(data="weight", default=1))
-    return [round(v) for v in values] if integer else values
 
 
 def _closeness_wf(g: igraph.Graph, weights: str | None) -> list[float]:

@@ -3,24 +3,32 @@ a seed; communities numbered by size."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import networkx as nx
+import numpy as np
 import pandas as pd
 
-from coauthor.analysis.engine import pick_engine, seeded, to_igraph
+from coauthor.analysis.engine import as_networkx, node_table, pick_engine, seeded, to_igraph
 from coauthor.errors import OptionError
+from coauthor.graph import GraphTables
+
+if TYPE_CHECKING:
+    import igraph
 
 METHODS = ("leiden", "louvain", "label-propagation")
 
 
 def communities(
-    graph: nx.Graph,
+    graph: nx.Graph | GraphTables,
     method: str = "leiden",
     resolution: float = 1.0,
     seed: int = 42,
     engine: str = "auto",
 ) -> pd.DataFrame:
-    """Communities of the weighted graph, numbered 0, 1, ... by size, largest
-    first (ties by their first author id).
+    """Communities of the weighted graph (networkx, or the tables of
+    :func:`coauthor.graph.build_tables`), numbered 0, 1, ... by size,
+    largest first (ties by their first author id).
 
     ``method``: ``leiden`` (igraph; modularity objective), ``louvain`` or
     ``label-propagation`` (networkx's deterministic semi-synchronous
@@ -35,27 +43,40 @@ def communities(
     """
     if method not in METHODS:
         raise OptionError(f"unknown community method '{method}' (use one of: {', '.join(METHODS)})")
-    groups = _find(graph, method, resolution, seed, pick_engine(engine))
-    ordered = sorted((sorted(group) for group in groups if group), key=lambda g: (-len(g), g[0]))
-    rows = [
-        (author_id, graph.nodes[author_id].get("name", author_id), number, len(group))
-        for number, group in enumerate(ordered)
-        for author_id in group
-    ]
-    table = pd.DataFrame(rows, columns=["author_id", "name", "community", "community_size"]).set_index("author_id")
-    modularity = nx.community.modularity(graph, ordered, weight="weight") if graph.number_of_edges() else 0.0
+    engine = pick_engine(engine)
+    nodes = node_table(graph)
+    ids = nodes.index.to_numpy()
+    if method == "label-propagation" or engine == "networkx":
+        membership = _networkx_membership(as_networkx(graph), ids, method, resolution, seed)
+    else:
+        membership = _igraph_membership(to_igraph(graph), method, resolution, seed)
+    # renumber: by size (largest first), ties by the smallest author id in the group
+    table = pd.DataFrame({"author_id": ids, "group": membership}).sort_values("author_id")
+    sizes = table.groupby("group")["author_id"].agg(["size", "first"])
+    order = sizes.sort_values(["size", "first"], ascending=[False, True]).index
+    number = pd.Series(np.arange(len(order)), index=order)
+    table["community"] = number.loc[table["group"]].to_numpy()
+    table["community_size"] = sizes["size"].loc[table["group"]].to_numpy()
+    table["name"] = nodes["name"].loc[table["author_id"]].to_numpy()
+    table = table.sort_values(["community", "author_id"]).set_index("author_id")
+    table = table[["name", "community", "community_size"]]
+    modularity = _modularity(graph, ids, table["community"].loc[ids].to_numpy())
     table.attrs.update(method=method, resolution=resolution, seed=seed, modularity=modularity)
     return table
 
 
-def _find(graph: nx.Graph, method: str, resolution: float, seed: int, engine: str) -> list[set[str]]:
+def _networkx_membership(graph: nx.Graph, ids: np.ndarray, method: str, resolution: float, seed: int) -> np.ndarray:
     if method == "label-propagation":
-        return [set(c) for c in nx.community.label_propagation_communities(graph)]
-    if method == "louvain" and engine == "networkx":
-        return nx.community.louvain_communities(graph, weight="weight", resolution=resolution, seed=seed)
-    if method == "leiden" and engine == "networkx":
+        groups = nx.community.label_propagation_communities(graph)
+    elif method == "louvain":
+        groups = nx.community.louvain_communities(graph, weight="weight", resolution=resolution, seed=seed)
+    else:
         raise OptionError("Leiden needs the igraph engine (pip install python-igraph), or use --method louvain")
-    g = to_igraph(graph)
+    label = {node: k for k, group in enumerate(groups) for node in group}
+    return np.array([label[node] for node in ids])
+
+
+def _igraph_membership(g: igraph.Graph, method: str, resolution: float, seed: int) -> np.ndarray:
     with seeded(seed):
         if method == "leiden":
             clusters = g.community_leiden(
@@ -63,5 +84,19 @@ def _find(graph: nx.Graph, method: str, resolution: float, seed: int, engine: st
             )
         else:
             clusters = g.community_multilevel(weights="weight", resolution=resolution)
-    nodes = list(graph.nodes)
-    return [{nodes[v] for v in members} for members in clusters]
+    return np.asarray(clusters.membership)
+
+
+def _modularity(graph: nx.Graph | GraphTables, ids: np.ndarray, membership: np.ndarray) -> float:
+    """Weighted modularity (resolution 1) of the partition, computed by igraph
+    when it is installed (the same formula as networkx's)."""
+    g = to_igraph(graph) if pick_engine("auto") == "igraph" else None
+    if g is None:
+        nx_graph = as_networkx(graph)
+        if nx_graph.number_of_edges() == 0:
+            return 0.0
+        groups = pd.Series(ids).groupby(membership).agg(set).tolist()
+        return float(nx.community.modularity(nx_graph, groups, weight="weight"))
+    if g.ecount() == 0:
+        return 0.0
+    return float(g.modularity(membership.tolist(), weights="weight"))

@@ -10,8 +10,11 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 import networkx as nx
+import numpy as np
+import pandas as pd
 
 from coauthor.errors import OptionError
+from coauthor.graph import GraphTables, tables_to_networkx
 
 if TYPE_CHECKING:
     import igraph
@@ -34,18 +37,51 @@ def pick_engine(engine: str) -> str:
     return "igraph"
 
 
-def to_igraph(graph: nx.Graph, distance: str = "hops") -> igraph.Graph:
-    """The graph as igraph, vertices in ``graph.nodes`` order, with edge
-    attributes ``weight`` and ``distance`` (1 per hop, or 1/weight)."""
+def to_igraph(graph: nx.Graph | GraphTables, distance: str = "hops") -> igraph.Graph:
+    """The graph (networkx, or the tables of :func:`coauthor.graph.build_tables`)
+    as igraph, vertices in node order, with edge attributes ``weight`` and
+    ``distance`` (1 per hop, or 1/weight)."""
     import igraph
 
-    index = {node: i for i, node in enumerate(graph.nodes)}
-    edges = [(index[u], index[v]) for u, v in graph.edges]
-    weights = [float(w) for _, _, w in graph.edges(data="weight", default=1.0)]
-    result = igraph.Graph(n=len(index), edges=edges, directed=False)
+    if isinstance(graph, GraphTables):
+        index = graph.nodes.index
+        pairs = np.column_stack([index.get_indexer(graph.edges["source"]), index.get_indexer(graph.edges["target"])])
+        weights = graph.edges["weight"].to_numpy(dtype=float)
+        result = igraph.Graph(n=len(index), edges=pairs, directed=False)
+    else:
+        position = {node: i for i, node in enumerate(graph.nodes)}
+        edges = [(position[u], position[v]) for u, v in graph.edges]
+        weights = np.array([w for _, _, w in graph.edges(data="weight", default=1.0)], dtype=float)
+        result = igraph.Graph(n=len(position), edges=edges, directed=False)
     result.es["weight"] = weights
-    result.es["distance"] = [1.0 / w for w in weights] if distance == "inverse-weight" else [1.0] * len(weights)
+    result.es["distance"] = 1.0 / weights if distance == "inverse-weight" else np.ones(len(weights))
     return result
+
+
+def node_table(graph: nx.Graph | GraphTables) -> pd.DataFrame:
+    """Author ids (index, in node order) with ``name`` and ``papers``."""
+    if isinstance(graph, GraphTables):
+        return graph.nodes[["name", "papers"]].rename_axis("author_id")
+    nodes = list(graph.nodes)
+    return pd.DataFrame(
+        {
+            "name": [graph.nodes[n].get("name", n) for n in nodes],
+            "papers": [graph.nodes[n].get("papers", 0) for n in nodes],
+        },
+        index=pd.Index(nodes, name="author_id", dtype=object),
+    )
+
+
+def as_networkx(graph: nx.Graph | GraphTables) -> nx.Graph:
+    """The graph as networkx (the reference engine needs it)."""
+    return tables_to_networkx(graph) if isinstance(graph, GraphTables) else graph
+
+
+def integer_weights(graph: nx.Graph | GraphTables) -> bool:
+    """True when every edge weight is an integer (the ``full`` weighting)."""
+    if isinstance(graph, GraphTables):
+        return graph.edges["weight"].dtype.kind in "iu"
+    return all(isinstance(w, int | np.integer) for _, _, w in graph.edges(data="weight", default=1))
 
 
 def distance_attribute(graph: nx.Graph, distance: str) -> str | None:
