@@ -47,11 +47,26 @@ class GraphTables:
     """The graph as two tables: ``nodes`` (indexed by author id: name, papers,
     first_year, last_year, variants) and ``edges`` (source < target, weight,
     papers, first_year, last_year; years ``UNDATED`` when unknown), plus
-    ``info`` about the build (papers left out by the author cap, ...)."""
+    ``info`` about the build (papers left out by the author cap, ...) and
+    ``pairs``: the edges as node positions (m x 2 ints), ready for igraph.
+
+    Filtering a table by hand? Drop ``pairs`` (set it to None): it is
+    recomputed from ``source`` and ``target`` when missing.
+    """
 
     nodes: pd.DataFrame
     edges: pd.DataFrame
     info: dict[str, Any] = field(default_factory=dict)
+    pairs: np.ndarray | None = None
+
+    def positions(self) -> np.ndarray:
+        """The edges as positions of their nodes in ``nodes`` (m x 2)."""
+        if self.pairs is None:
+            index = self.nodes.index
+            self.pairs = np.column_stack(
+                [index.get_indexer(self.edges["source"]), index.get_indexer(self.edges["target"])]
+            )
+        return self.pairs
 
 
 def coauthorship_graph(
@@ -90,19 +105,41 @@ def build_tables(
         raise OptionError(f"unknown weighting '{weight}' (use one of: {', '.join(WEIGHTINGS)})")
     if max_authors < 0:
         raise OptionError(f"--max-authors must be 0 (no cap) or positive, not {max_authors}")
-    nodes = _node_table(authorships)
-    sizes = authorships.groupby("paper_id")["author_id"].size()
-    capped = sizes[sizes > max_authors] if max_authors else sizes.iloc[:0]
+    codes = _Codes.of(authorships)
+    nodes = _node_table(authorships, codes)
+    sizes = np.bincount(codes.paper, minlength=codes.n_papers)
+    over_cap = sizes > max_authors if max_authors else np.zeros(codes.n_papers, dtype=bool)
     info: dict[str, Any] = {
         "weight": weight,
         "max_authors": max_authors,
-        "papers_over_author_cap": len(capped),
+        "papers_over_author_cap": int(over_cap.sum()),
         "largest_author_count": int(sizes.max()) if len(sizes) else 0,
     }
-    in_edges = authorships[~authorships["paper_id"].isin(capped.index)]
-    edges = _edge_table(in_edges, nodes.index)
+    edges, pairs = _edge_table(codes, ~over_cap[codes.paper], 1.0 / np.maximum(sizes - 1, 1), nodes.index)
     edges.insert(2, "weight", _weights(edges, nodes["papers"], weight))
-    return GraphTables(nodes, edges, info)
+    return GraphTables(nodes, edges, info, pairs)
+
+
+@dataclass
+class _Codes:
+    """Integer codes of an authorship table, computed once: ``author``
+    (0.. in sorted author id order), ``paper``, ``year`` (UNDATED if none)."""
+
+    author: np.ndarray
+    author_ids: np.ndarray
+    paper: np.ndarray
+    n_papers: int
+    year: np.ndarray
+
+    @classmethod
+    def of(cls, authorships: pd.DataFrame) -> _Codes:
+        raw, uniques = pd.factorize(authorships["author_id"])
+        order = np.argsort(uniques.astype(str), kind="stable")  # sort the few uniques, not every row
+        rank = np.empty(len(order), dtype=np.int64)
+        rank[order] = np.arange(len(order))
+        paper, paper_ids = pd.factorize(authorships["paper_id"])
+        year = authorships["year"].astype("Int64").fillna(UNDATED).to_numpy(dtype=np.int64)
+        return cls(rank[raw], np.asarray(uniques)[order], paper, len(paper_ids), year)
 
 
 def tables_to_networkx(tables: GraphTables, metadata: dict[str, Any] | None = None) -> nx.Graph:
@@ -144,64 +181,58 @@ def tables_to_networkx(tables: GraphTables, metadata: dict[str, Any] | None = No
     return graph
 
 
-def _node_table(authorships: pd.DataFrame) -> pd.DataFrame:
-    codes, author_ids = pd.factorize(authorships["author_id"], sort=True)
-    years = authorships["year"].astype("Int64").fillna(UNDATED).to_numpy(dtype=np.int64)
-    dated = years != UNDATED
-    first = np.full(len(author_ids), np.iinfo(np.int64).max)
-    last = np.full(len(author_ids), UNDATED)
-    np.minimum.at(first, codes[dated], years[dated])
-    np.maximum.at(last, codes[dated], years[dated])
+def _node_table(authorships: pd.DataFrame, codes: _Codes) -> pd.DataFrame:
+    n = len(codes.author_ids)
+    dated = codes.year != UNDATED
+    first = np.full(n, np.iinfo(np.int64).max)
+    last = np.full(n, UNDATED)
+    np.minimum.at(first, codes.author[dated], codes.year[dated])
+    np.maximum.at(last, codes.author[dated], codes.year[dated])
     first[first == np.iinfo(np.int64).max] = UNDATED
+    index = pd.Index(codes.author_ids, name="author_id")
     nodes = pd.DataFrame(
-        {"papers": np.bincount(codes, minlength=len(author_ids)), "first_year": first, "last_year": last},
-        index=pd.Index(author_ids, name="author_id"),
+        {"papers": np.bincount(codes.author, minlength=n), "first_year": first, "last_year": last}, index=index
     )  # one row per (paper, author): the authorship table has no repeats
-    nodes["name"] = display_names(authorships)
-    nodes["variants"] = _variants(authorships)
+    if "author_name" in authorships:
+        by_code = pd.Series(authorships["author_name"].to_numpy()).groupby(codes.author).first()
+        nodes["name"] = by_code.to_numpy()  # codes are 0..n-1 in node order
+    else:
+        nodes["name"] = display_names(authorships)
+    nodes["variants"] = _variants(authorships, codes, index)
     return nodes[["name", "papers", "first_year", "last_year", "variants"]]
 
 
-def _variants(authorships: pd.DataFrame) -> pd.Series:
+def _variants(authorships: pd.DataFrame, codes: _Codes, index: pd.Index) -> np.ndarray:
     """The distinct spellings of each author, sorted and ``"; "``-joined;
     joined in Python only for the few authors with several spellings."""
-    spellings = authorships[["author_id", "name"]].drop_duplicates().sort_values(["author_id", "name"])
-    several = spellings["author_id"].duplicated(keep=False)
-    single = spellings[~several].set_index("author_id")["name"]
-    joined = spellings[several].groupby("author_id")["name"].agg("; ".join)
-    return pd.concat([single, joined]).sort_index()
+    name_codes, names = pd.factorize(authorships["name"])
+    pairs = np.unique(codes.author * (len(names) + 1) + name_codes)
+    author, name = pairs // (len(names) + 1), pairs % (len(names) + 1)
+    result = np.empty(len(index), dtype=object)
+    result[author] = np.asarray(names)[name]  # the last spelling wins; fixed below where there are several
+    counts = np.bincount(author, minlength=len(index))
+    for code in np.flatnonzero(counts > 1):
+        result[code] = "; ".join(sorted(np.asarray(names)[name[author == code]]))
+    return result
 
 
-def _edge_table(authorships: pd.DataFrame, author_index: pd.Index) -> pd.DataFrame:
+def _edge_table(
+    codes: _Codes, in_edges: np.ndarray, share: np.ndarray, author_index: pd.Index
+) -> tuple[pd.DataFrame, np.ndarray]:
     """Edges with ``papers`` (c_ij), ``fractional`` (Σ 1/(n_p − 1)) and years:
-    per year, the upper triangles of BᵀB and BᵀDB."""
-    if authorships.empty:
-        return pd.DataFrame(
-            {
-                c: pd.Series(dtype=t)
-                for c, t in [
-                    ("source", object),
-                    ("target", object),
-                    ("papers", np.int64),
-                    ("fractional", float),
-                    ("first_year", np.int64),
-                    ("last_year", np.int64),
-                ]
-            }
-        )
-    paper_codes, paper_ids = pd.factorize(authorships["paper_id"], sort=True)
-    author_codes = author_index.get_indexer(authorships["author_id"])
-    years = authorships["year"].astype("Int64").fillna(UNDATED).to_numpy(dtype=np.int64)
-    share = 1.0 / np.maximum(np.bincount(paper_codes, minlength=len(paper_ids)) - 1, 1)
-    shape = (len(paper_ids), len(author_index))
+    the upper triangles of BᵀB and BᵀDB over all papers, and per year the
+    pattern of BᵀB for the first and last year of every pair. Also returns
+    the edges as node positions."""
+    shape = (codes.n_papers, len(author_index))
+    paper, author, years = codes.paper[in_edges], codes.author[in_edges], codes.year[in_edges]
+    ones = np.ones(len(paper), dtype=np.int64)
 
-    def incidence(mask: np.ndarray, values: np.ndarray) -> sp.csr_matrix:
-        return sp.csr_matrix((values[mask], (paper_codes[mask], author_codes[mask])), shape=shape)
+    def incidence(mask: np.ndarray | slice, values: np.ndarray) -> sp.csr_matrix:
+        return sp.csr_matrix((values[mask], (paper[mask], author[mask])), shape=shape)
 
-    everything = np.ones(len(years), dtype=bool)
-    ones = np.ones(len(years), dtype=np.int64)
+    everything = slice(None)
     counts = _upper(incidence(everything, ones).T @ incidence(everything, ones))
-    fractions = _upper(incidence(everything, ones).T @ incidence(everything, share[paper_codes]))
+    fractions = _upper(incidence(everything, ones).T @ incidence(everything, share[paper]))
     rows = np.repeat(np.arange(counts.shape[0]), np.diff(counts.indptr))
     keys = rows * len(author_index) + counts.indices  # sorted: canonical CSR is row-major
     first = np.full(len(keys), UNDATED)
@@ -213,11 +244,12 @@ def _edge_table(authorships: pd.DataFrame, author_index: pd.Index) -> pd.DataFra
         positions = np.searchsorted(keys, yearly_rows * len(author_index) + yearly.indices)
         first[positions] = np.where(first[positions] == UNDATED, year, first[positions])
         last[positions] = year
-    return pd.DataFrame({
+    edges = pd.DataFrame({
         "source": author_index[rows].to_numpy(), "target": author_index[counts.indices].to_numpy(),
         "papers": counts.data.astype(np.int64), "fractional": fractions.data,
         "first_year": first, "last_year": last,
     })  # fmt: skip
+    return edges, np.column_stack([rows, counts.indices])
 
 
 def _upper(matrix: sp.spmatrix) -> sp.csr_matrix:

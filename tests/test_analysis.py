@@ -25,6 +25,15 @@ def seed_papers() -> list[Paper]:
     return read_inputs([Path(__file__).resolve().parents[1] / "seeds"], ReadOptions(2026))[0]
 
 
+GIVEN = "Ada Ben Cleo Dev Emil Fay Gus Hana Ivo Jun Kai Lea Milo Nia Omar Pia Quin Rosa Sven Tara".split()
+FAMILY = "Abbott Brandt Costa Dubois Evans Fischer Garcia Horvat Ito Jansen Kowalski Larsen Moreau Novak Okafor".split()
+
+
+def person(k: int) -> str:
+    """The k-th of 300 distinct realistic names."""
+    return f"{GIVEN[k % 20]} {FAMILY[k // 20]}"
+
+
 def random_collaboration_graph(seed: int) -> nx.Graph:
     """A realistic-shaped random graph: papers with 1-8 authors drawn from a
     skewed population, so there are hubs, triangles and several components."""
@@ -32,7 +41,7 @@ def random_collaboration_graph(seed: int) -> nx.Graph:
     papers = []
     for i in range(400):
         size = int(rng.integers(1, 9))
-        authors = sorted({f"Author {int(rng.zipf(1.6)) % 300:03d}" for _ in range(size)})
+        authors = sorted({person(int(rng.zipf(1.6)) % 300) for _ in range(size)})
         papers.append(Paper(f"p{i}", f"T{i}", authors, int(rng.integers(2000, 2021)), f"r:{i}"))
     return coauthorship_graph(papers)
 

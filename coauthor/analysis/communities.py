@@ -17,6 +17,9 @@ if TYPE_CHECKING:
     import igraph
 
 METHODS = ("leiden", "louvain", "label-propagation")
+#: Leiden passes (igraph's default); -1 iterates until nothing changes: on 100k
+#: synthetic papers that took 9x longer for +0.0025 modularity (0.711 -> 0.714).
+LEIDEN_ITERATIONS = 2
 
 
 def communities(
@@ -80,7 +83,7 @@ def _igraph_membership(g: igraph.Graph, method: str, resolution: float, seed: in
     with seeded(seed):
         if method == "leiden":
             clusters = g.community_leiden(
-                objective_function="modularity", weights="weight", resolution=resolution, n_iterations=-1
+                objective_function="modularity", weights="weight", resolution=resolution, n_iterations=LEIDEN_ITERATIONS
             )
         else:
             clusters = g.community_multilevel(weights="weight", resolution=resolution)
