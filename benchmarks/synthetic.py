@@ -4,7 +4,7 @@ productivity (a few authors write many papers), and teams that recur.
 
 >>> table = authorships(1000, seed=1)
 >>> sorted(table.columns)
-['author_id', 'inferred', 'name', 'paper_id', 'position', 'year']
+['author_id', 'author_name', 'inferred', 'name', 'paper_id', 'position', 'year']
 """
 
 from __future__ import annotations
@@ -23,8 +23,8 @@ def authors_per_paper(papers: int, rng: np.random.Generator) -> np.ndarray:
 
 
 def authorships(papers: int, authors: int | None = None, seed: int = 42) -> pd.DataFrame:
-    """An authorship table (the shape :func:`coauthor.resolve.authorship_table`
-    returns) for ``papers`` papers among ``authors`` authors (default 0.6 per
+    """An authorship table (the shape name resolution returns, with the
+    canonical ``author_name``) for ``papers`` papers among ``authors`` authors (default 0.6 per
     paper). Each paper draws a lead author by a Zipf-like productivity, then
     co-authors mostly from the lead's neighbourhood of ids (recurring teams)."""
     rng = np.random.default_rng(seed)
@@ -47,5 +47,6 @@ def authorships(papers: int, authors: int | None = None, seed: int = 42) -> pd.D
         "name": "Author " + table["author"].astype(str),
         "inferred": False,
         "author_id": "a" + table["author"].astype(str).str.zfill(7),
+        "author_name": "Author " + table["author"].astype(str),
         "year": pd.array(years[table["paper"].to_numpy()], dtype="Int64"),
     })  # fmt: skip
