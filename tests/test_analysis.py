@@ -130,3 +130,25 @@ def test_tracking_slices_and_events(seed_papers: list[Paper]) -> None:
     assert (table[table["slice"] == 0]["event"] == "birth").all()
     later = table[(table["slice"] == 1) & (table["event"] == "continuation")]
     assert "Zhenyi Wang" in set(later["top_author"]) or "Chongyang Gao" in set(later["top_author"])
+
+
+def test_partition_agreement_measures() -> None:
+    from coauthor.analysis.sensitivity import adjusted_rand, normalized_mutual_info
+
+    same, crossed = np.array([0, 0, 1, 1]), np.array([0, 1, 0, 1])
+    assert adjusted_rand(same, same + 7) == 1.0 and normalized_mutual_info(same, same[::-1]) == pytest.approx(1.0)
+    assert adjusted_rand(same, crossed) == pytest.approx(-0.5)  # the textbook value for this pair
+    assert normalized_mutual_info(same, crossed) == pytest.approx(0.0)
+
+
+def test_sensitivity_on_seeds(seed_papers: list[Paper]) -> None:
+    from coauthor.analysis.sensitivity import sensitivity
+    from coauthor.resolve import authorship_table
+
+    rankings, partitions = sensitivity(authorship_table(seed_papers), resolutions=(1.0, 2.0), top_k=10)
+    assert len(rankings) == 10  # 5 weightings, every pair
+    full_vs_fractional = rankings[(rankings["weight_a"] == "full") & (rankings["weight_b"] == "fractional")]
+    assert full_vs_fractional["spearman"].iloc[0] > 0.9  # the page owners lead either way
+    reference = partitions[(partitions["weight"] == "full") & (partitions["resolution"] == 1.0)]
+    assert reference[["ari", "nmi"]].iloc[0].tolist() == [1.0, 1.0]
+    assert (partitions["ari"] <= 1.0).all() and (partitions["nmi"].between(0, 1 + 1e-9)).all()
