@@ -20,6 +20,7 @@ from coauthor.atomic import write_text_atomic
 from coauthor.cli_options import analysis_options, graph_options
 from coauthor.errors import CoauthorError
 from coauthor.export import RECORD_FORMATS, records_text, write_graph
+from coauthor.exporters import EXPORT_FORMATS, GRAPH_SUFFIXES, export_format, graph_for_export
 from coauthor.filters import GraphOptions
 from coauthor.pipeline import Analysis, AnalysisOptions, analyze
 from coauthor.readers import FORMATS, ReadOptions, read_inputs
@@ -160,7 +161,7 @@ def records(
 @graph_options
 @analysis_options
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="Graph file; the format comes from the extension (.graphml).")  # fmt: skip
+              help=f"Graph file; the format comes from the extension ({', '.join(GRAPH_SUFFIXES)}).")  # fmt: skip
 def graph(
     inputs: tuple[Path, ...],
     options: ReadOptions,
@@ -176,6 +177,35 @@ def graph(
     click.echo(
         f"{result.graph.number_of_nodes()} authors, {result.graph.number_of_edges()} "
         f"co-author links written to {output}",
+        err=True,
+    )
+
+
+_EXPORT_HELP = "; ".join(
+    f"{f.name} ({', '.join(f.extensions) or 'no extension'}): {f.opens_in}" for f in EXPORT_FORMATS.values()
+)
+
+
+@main.command(epilog=f"Formats: {_EXPORT_HELP}.")
+@read_options()
+@click.option("-o", "--output", required=True, type=click.Path(path_type=Path),
+              help="Output file; for csv and vosviewer a folder, or a stem (X.csv gives X_nodes.csv "
+                   "and X_edges.csv).")  # fmt: skip
+@click.option("--to", "to", type=click.Choice(list(EXPORT_FORMATS)), default=None,
+              help="Output format [default: from the extension of -o].")  # fmt: skip
+def export(
+    inputs: tuple[Path, ...], options: ReadOptions, input_format: str | None, output: Path, to: str | None
+) -> None:
+    """Write the graph in a format another program opens: GraphML, GEXF
+    (dynamic, years on Gephi's timeline), Pajek, VOSviewer, CSV tables,
+    node-link JSON or Cytoscape.js. INPUTS are records (the graph is built
+    and analysed as by `coauthor graph`) or one .graphml written by coauthor."""
+    chosen = export_format(output, to)
+    built = graph_for_export(inputs, options, input_format)
+    written = chosen.write(built, output)
+    click.echo(
+        f"{built.number_of_nodes()} authors, {built.number_of_edges()} co-author links written as "
+        f"{chosen.name} to {', '.join(str(p) for p in written)}",
         err=True,
     )
 

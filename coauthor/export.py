@@ -1,62 +1,41 @@
 """Writers for the graph and its tables, all atomic (temp file + rename).
 
-GraphML: node attributes ``name``, ``papers``, ``first_year``, ``last_year``
-(plus any computed ones), edge attributes ``weight``, ``papers``,
-``first_year``, ``last_year``, and the run metadata as graph attributes.
+The graph formats live in :mod:`coauthor.exporters` (one module per format,
+one registry); this module keeps the table and record writers and
+re-exports the graph writers for existing callers.
 """
 
 from __future__ import annotations
 
 import json
 import os
-from pathlib import Path
 
-import networkx as nx
 import pandas as pd
 
 from coauthor.atomic import atomic_path
 from coauthor.errors import OptionError
+from coauthor.exporters import EXPORT_FORMATS, GRAPH_SUFFIXES, read_graphml, write_graph, write_graphml
 from coauthor.records import Paper
 
 FLOAT_FORMAT = "%.10g"
 
-
-def write_graphml(graph: nx.Graph, path: str | os.PathLike[str]) -> None:
-    """Write ``graph`` as GraphML (UTF-8, typed keys) atomically.
-
-    Graph attributes that are not str, int, float or bool are written as
-    their ``str()``.
-    """
-    clean = graph.copy()
-    clean.graph = {k: _graphml_value(v) for k, v in graph.graph.items() if v is not None}
-    with atomic_path(path) as tmp:
-        nx.write_graphml_xml(clean, tmp, encoding="utf-8", prettyprint=True, named_key_ids=False)
-
-
-def _graphml_value(value: object) -> str | int | float | bool:
-    if isinstance(value, str | int | float | bool):
-        return value
-    if isinstance(value, list | tuple):
-        return "; ".join(str(v) for v in value)
-    return str(value)
+__all__ = [
+    "EXPORT_FORMATS",
+    "FLOAT_FORMAT",
+    "GRAPH_SUFFIXES",
+    "RECORD_FORMATS",
+    "read_graphml",
+    "records_text",
+    "write_graph",
+    "write_graphml",
+    "write_table",
+]
 
 
 def write_table(table: pd.DataFrame, path: str | os.PathLike[str], index: bool = True) -> None:
     """Write a table as CSV (UTF-8, floats to 10 significant digits) atomically."""
     with atomic_path(path) as tmp:
         table.to_csv(tmp, index=index, float_format=FLOAT_FORMAT, lineterminator="\n")
-
-
-GRAPH_WRITERS = {".graphml": write_graphml}
-
-
-def write_graph(graph: nx.Graph, path: str | os.PathLike[str]) -> None:
-    """Write ``graph`` in the format named by the file extension."""
-    suffix = Path(path).suffix.lower()
-    if suffix not in GRAPH_WRITERS:
-        known = ", ".join(GRAPH_WRITERS)
-        raise OptionError(f"{path}: unknown graph format '{suffix}' (coauthor writes: {known})")
-    GRAPH_WRITERS[suffix](graph, path)
 
 
 RECORD_FORMATS = ("jsonl", "csv")

@@ -1,0 +1,119 @@
+"""Graph exporters, one module per format, and the one registry of them.
+
+``EXPORT_FORMATS`` maps a format name to its extensions, its writer and the
+programs that open it; :func:`write_graph` picks the format from ``to`` or
+else from the file extension. Every writer writes atomically (temporary
+file + rename) and returns the paths it wrote.
+
+>>> sorted(EXPORT_FORMATS)
+['csv', 'cytoscape', 'gexf', 'graphml', 'json', 'pajek', 'vosviewer']
+>>> export_format("out/graph.net").name
+'pajek'
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import networkx as nx
+
+from coauthor.errors import OptionError
+from coauthor.exporters.gexf import write_gexf
+from coauthor.exporters.graphml import read_graphml, write_graphml
+from coauthor.exporters.jsonfmt import write_cytoscape, write_node_link
+from coauthor.exporters.pajek import write_pajek
+from coauthor.exporters.tables import write_csv_tables
+from coauthor.exporters.vosviewer import add_mean_years, write_vosviewer
+from coauthor.readers import ReadOptions
+
+Writer = Callable[[nx.Graph, "str | os.PathLike[str]"], list[Path]]
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    """One output format: its ``name`` (for ``--to``), the file
+    ``extensions`` that select it, its ``write`` function and what it is
+    for (``opens_in``)."""
+
+    name: str
+    extensions: tuple[str, ...]
+    write: Writer
+    opens_in: str
+
+
+EXPORT_FORMATS: dict[str, ExportFormat] = {
+    f.name: f
+    for f in (
+        ExportFormat("graphml", (".graphml",), write_graphml, "networkx, igraph, Gephi, Cytoscape, yEd"),
+        ExportFormat("gexf", (".gexf",), write_gexf, "Gephi (dynamic: years on the timeline), networkx"),
+        ExportFormat("pajek", (".net",), write_pajek, "Pajek, igraph, networkx, UCINET (+ .clu, .vec)"),
+        ExportFormat("vosviewer", (), write_vosviewer, "VOSviewer (map.txt + network.txt)"),
+        ExportFormat("csv", (".csv",), write_csv_tables, "Gephi and Cytoscape table import, spreadsheets"),
+        ExportFormat("json", (".json",), write_node_link, "networkx node_link_graph, d3.js"),
+        ExportFormat("cytoscape", (".cyjs",), write_cytoscape, "Cytoscape, cytoscape.js"),
+    )
+}
+GRAPH_SUFFIXES = {ext: f.name for f in EXPORT_FORMATS.values() for ext in f.extensions}
+
+
+def export_format(path: str | os.PathLike[str], to: str | None = None) -> ExportFormat:
+    """The format named ``to``, else the one of ``path``'s extension.
+    Raises :class:`OptionError` when neither names a known format."""
+    if to is not None:
+        if to not in EXPORT_FORMATS:
+            raise OptionError(f"unknown export format '{to}' (coauthor writes: {', '.join(EXPORT_FORMATS)})")
+        return EXPORT_FORMATS[to]
+    suffix = Path(path).suffix.lower()
+    if suffix not in GRAPH_SUFFIXES:
+        known = ", ".join(GRAPH_SUFFIXES)
+        no_extension = [f.name for f in EXPORT_FORMATS.values() if not f.extensions]
+        raise OptionError(
+            f"{path}: unknown graph format '{suffix}' (coauthor writes: {known}; "
+            f"name the format for {', '.join(no_extension)})"
+        )
+    return EXPORT_FORMATS[GRAPH_SUFFIXES[suffix]]
+
+
+def write_graph(graph: nx.Graph, path: str | os.PathLike[str], to: str | None = None) -> list[Path]:
+    """Write ``graph`` in the format ``to`` or, without it, the one of the
+    file extension. Returns the paths written (several for Pajek, CSV and
+    VOSviewer)."""
+    return export_format(path, to).write(graph, path)
+
+
+def graph_for_export(
+    inputs: Sequence[str | os.PathLike[str]], read: ReadOptions | None = None, input_format: str | None = None
+) -> nx.Graph:
+    """The graph to export: read back from one ``.graphml`` file, or built
+    and analysed from records (:func:`coauthor.report.analyze`, plus
+    ``mean_year`` on the nodes for VOSviewer's score)."""
+    if inputs and all(Path(i).suffix.lower() == ".graphml" for i in inputs):
+        if len(inputs) > 1:
+            raise OptionError("give one .graphml file, or record files to build the graph from")
+        return read_graphml(inputs[0])
+    from coauthor.report import analyze
+
+    result = analyze(inputs, read, input_format=input_format)
+    add_mean_years(result.graph, result.author_timeline)
+    return result.graph
+
+
+__all__ = [
+    "EXPORT_FORMATS",
+    "ExportFormat",
+    "add_mean_years",
+    "export_format",
+    "graph_for_export",
+    "read_graphml",
+    "write_csv_tables",
+    "write_cytoscape",
+    "write_gexf",
+    "write_graph",
+    "write_graphml",
+    "write_node_link",
+    "write_pajek",
+    "write_vosviewer",
+]
