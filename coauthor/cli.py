@@ -23,7 +23,8 @@ from coauthor.export import RECORD_FORMATS, records_text, write_graph
 from coauthor.exporters import EXPORT_FORMATS, GRAPH_SUFFIXES, export_format, graph_for_export
 from coauthor.filters import GraphOptions
 from coauthor.pipeline import Analysis, AnalysisOptions, analyze
-from coauthor.readers import FORMATS, ReadOptions, read_inputs
+from coauthor.progress import file_progress
+from coauthor.readers import FORMATS, UNRECOGNISED, ReadOptions, read_inputs
 
 _FORMATS_HELP = "; ".join(f"{f.name}: {f.description}" for f in FORMATS.values())
 
@@ -72,15 +73,19 @@ def _with_read_options(command: Callable[..., Any], format_names: tuple[str, ...
         metavar="SEP",
         help="Separator of names in the authors column of a generic CSV.",
     )
+    @click.option("-q", "--quiet", is_flag=True, help="No progress bar on standard error.")
     @functools.wraps(command)
-    def wrapper(*args: Any, undated_year: int | None, owner: str | None, author_sep: str, **kwargs: Any) -> Any:
-        options = ReadOptions(owner=owner, author_sep=author_sep)
-        if undated_year is not None:
-            options = ReadOptions(undated_year, owner, author_sep)
-        try:
-            return command(*args, options=options, **kwargs)
-        except CoauthorError as exc:
-            raise click.ClickException(str(exc)) from exc
+    def wrapper(
+        *args: Any, undated_year: int | None, owner: str | None, author_sep: str, quiet: bool, **kwargs: Any
+    ) -> Any:
+        with file_progress(quiet) as progress:
+            options = ReadOptions(owner=owner, author_sep=author_sep, progress=progress)
+            if undated_year is not None:
+                options = ReadOptions(undated_year, owner, author_sep, progress)
+            try:
+                return command(*args, options=options, **kwargs)
+            except CoauthorError as exc:
+                raise click.ClickException(str(exc)) from exc
 
     return wrapper
 
@@ -121,6 +126,8 @@ def inspect(
         )
         for reason, count in sorted(report.skipped.items()):
             click.echo(f"    skipped {count}: {reason}")
+        if report.format == UNRECOGNISED:
+            click.echo(f"    {report.errors[0][1]}")
         if errors:
             for where, reason in report.errors:
                 click.echo(f"    {where}: {reason}")
@@ -234,6 +241,45 @@ def analyze_command(
     click.echo(f"Written to {out_dir}/:")
     for path in write_analysis(result, out_dir):
         click.echo(f"  {path.relative_to(out_dir)}")
+
+
+@main.command()
+@read_options()
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Also write rankings.csv and partitions.csv to this folder.")
+@click.option("--top-k", type=click.IntRange(min=2), default=20, show_default=True,
+              help="How many top authors (by PageRank) to compare.")
+@click.option("--resolutions", default="0.5,1,2", show_default=True, metavar="R,R,...",
+              help="Community resolutions to compare.")
+@click.option("--max-authors", type=click.IntRange(min=0), default=50, show_default=True,
+              help="Papers with more authors make no edges; 0 = no cap.")
+@click.option("--seed", type=int, default=42, show_default=True, help="Seed of the community search.")
+def sensitivity(
+    inputs: tuple[Path, ...], options: ReadOptions, input_format: str | None, out_dir: Path | None,
+    top_k: int, resolutions: str, max_authors: int, seed: int,
+) -> None:
+    """Compare the top authors and the communities across the five
+    weightings and several resolutions (Spearman/Kendall, ARI/NMI), to see
+    which conclusions are robust."""
+    from coauthor.analysis.sensitivity import sensitivity as compare
+    from coauthor.export import write_table
+    from coauthor.resolve import authorship_table
+
+    try:
+        values = [float(r) for r in resolutions.split(",") if r.strip()]
+    except ValueError as exc:
+        raise CoauthorError(f"--resolutions '{resolutions}': expected numbers separated by commas") from exc
+    papers, _ = read_inputs(inputs, options, input_format)
+    rankings, partitions = compare(authorship_table(papers), resolutions=values, top_k=top_k,
+                                   max_authors=max_authors, seed=seed)
+    click.echo(f"Top-{top_k} authors by PageRank, compared between weightings:")
+    click.echo(rankings.to_string(index=False, float_format=lambda v: f"{v:.3f}"))
+    click.echo("\nCommunities compared with the full weighting at resolution 1:")
+    click.echo(partitions.to_string(index=False, float_format=lambda v: f"{v:.3f}"))
+    if out_dir is not None:
+        write_table(rankings, out_dir / "rankings.csv", index=False)
+        write_table(partitions, out_dir / "partitions.csv", index=False)
+        click.echo(f"Written to {out_dir}/: rankings.csv, partitions.csv")
 
 
 @main.command()
