@@ -92,7 +92,7 @@ def adjusted_rand(a: np.ndarray, b: np.ndarray) -> float:
     index, rows, cols = pairs(table), pairs(table.sum(axis=1)), pairs(table.sum(axis=0))
     expected = rows * cols / (n * (n - 1) / 2) if n > 1 else 0.0
     maximum = (rows + cols) / 2
-    return 1.0 if maximum == expected else (index - expected) / (maximum - expected)
+    return 1.0 if maximum == expected else float((index - expected) / (maximum - expected))
 
 
 def normalized_mutual_info(a: np.ndarray, b: np.ndarray) -> float:
