@@ -21,6 +21,7 @@ from coauthor.analysis import author_timeline, centrality, communities, timeline
 from coauthor.analysis.centrality import MEASURES
 from coauthor.analysis.tracking import track_communities
 from coauthor.errors import OptionError
+from coauthor.exporters.graphml import read_graphml
 from coauthor.filters import GraphOptions, filter_graph, papers_in_years
 from coauthor.graph import coauthorship_graph
 from coauthor.readers import ReadOptions, read_inputs
@@ -99,7 +100,7 @@ def build_graph(
     if inputs and all(Path(i).suffix.lower() in GRAPH_SUFFIXES for i in inputs):
         if len(inputs) > 1:
             raise OptionError("give one graph file, or record files to build a graph from")
-        graph = nx.read_graphml(inputs[0])
+        graph = read_graphml(inputs[0])
         if options.years:
             raise OptionError("--years needs the records; a graph file holds only the built graph")
         return filter_graph(graph, options), None, []

@@ -204,3 +204,37 @@ def test_forced_format_must_fit(seeds: Path) -> None:
     assert result.output == f"Error: {abstracts}:1: not profile input (the format forced with --input-format)\n"
     forced = run("records", abstracts, "--input-format", "abstracts")
     assert forced.exit_code == 0 and forced.output == ""  # abstract-only entries make no paper
+
+
+def test_analyze_graphml_equals_analyze_records(tmp_path: Path) -> None:
+    graph_file = tmp_path / "g.graphml"
+    assert run("graph", "seeds", "-o", str(graph_file), *YEAR).exit_code == 0
+    from_records = run("analyze", "seeds", "-o", str(tmp_path / "a"), *YEAR)
+    from_graph = run("analyze", str(graph_file), "-o", str(tmp_path / "b"))
+    assert from_records.exit_code == from_graph.exit_code == 0
+    for name in ("centrality.csv", "communities.csv"):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
+    years_a = pd.read_csv(tmp_path / "a" / "timeline_years.csv")
+    years_b = pd.read_csv(tmp_path / "b" / "timeline_years.csv")
+    same = ["year", "new_authors", "new_collaborations", "authors_total", "largest_component_share"]
+    pd.testing.assert_frame_equal(years_a[same], years_b[same])
+
+
+def test_graph_filters_from_the_cli(tmp_path: Path) -> None:
+    out = tmp_path / "ego.graphml"
+    result = run("graph", "seeds", "-o", str(out), "--ego", "Li Shen", "--weight", "fractional", *YEAR)
+    assert result.exit_code == 0
+    graph = nx.read_graphml(out)
+    assert "li-shen" in graph and all(graph.has_edge("li-shen", n) for n in graph if n != "li-shen")
+    assert graph.graph["filter_ego"] == "Li Shen" and graph.graph["weight"] == "fractional"
+    bad = CliRunner().invoke(main, ["graph", "seeds", "-o", str(out), "--ego", "Li Shenn", *YEAR])
+    assert bad.exit_code == 1 and "did you mean Li Shen" in bad.output
+    years = CliRunner().invoke(main, ["graph", "seeds", "-o", str(out), "--years", "2020-2019", *YEAR])
+    assert years.exit_code == 1 and years.output.startswith("Error: --years '2020-2019'")
+
+
+def test_sensitivity_command(tmp_path: Path) -> None:
+    result = run("sensitivity", "seeds", "-o", str(tmp_path), "--resolutions", "1,2", "--top-k", "5", *YEAR)
+    assert result.exit_code == 0
+    assert "Top-5 authors by PageRank" in result.output
+    assert len(pd.read_csv(tmp_path / "partitions.csv")) == 10
