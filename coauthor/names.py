@@ -97,9 +97,14 @@ def split_title_authors(line: str) -> tuple[str, str] | None:
     return None
 
 
+#: Letters that are not a base letter plus an accent, so NFKD keeps them.
+_LETTER_FOLDS = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss",
+                               "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ı": "i", "þ": "th", "Þ": "Th"})  # fmt: skip
+
+
 def ascii_fold(text: str) -> str:
-    """Strip accents: ``Giménez`` -> ``Gimenez``."""
-    decomposed = unicodedata.normalize("NFKD", text)
+    """Strip accents: ``Giménez`` -> ``Gimenez``, ``Bogusław`` -> ``Boguslaw``."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_LETTER_FOLDS))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
@@ -128,8 +133,14 @@ class NameParts:
 
     @property
     def initials(self) -> str:
-        """Upper-case first letters of the given names, hyphenated parts too."""
-        return "".join(part[0].upper() for part in re.split(r"[\s.\-‐]+", self.given) if part)
+        """Upper-case first letters of the given names, hyphenated parts too;
+        run-together initials (``JA`` in ``Smith JA``) give each letter."""
+        parts = [part for part in re.split(r"[\s.\-‐]+", self.given) if part]
+        return "".join(part if _INITIALS.fullmatch(part) else part[0].upper() for part in parts)
+
+
+#: Initials written after the family name (``Smith J``, ``Smith JA``, ``Smith J.-P.``).
+_INITIALS = re.compile(r"[A-Z]{1,3}|(?:[A-Z]\.-?)+")
 
 
 def _is_suffix(token: str) -> bool:
@@ -154,8 +165,8 @@ def parse_name(name: str) -> NameParts:
     NameParts(given='Nees Jan', family='Eck', particle='van', suffix='')
     >>> parse_name("Ludwig van Beethoven").particle, parse_name("Wei Wang 0001").suffix
     ('van', '0001')
-    >>> parse_name("Bell, II, Edwin V.").initials
-    'EV'
+    >>> parse_name("Bell, II, Edwin V.").initials, parse_name("van Eck NJ")
+    ('EV', NameParts(given='NJ', family='Eck', particle='van', suffix=''))
     """
     text = " ".join(name.replace("{", "").replace("}", "").split())
     parts = [p.strip() for p in text.split(",")]
@@ -186,6 +197,12 @@ def _given_family(text: str) -> tuple[str, str, str, str]:
         suffix = tokens.pop()
     if not tokens:
         return "", "", "", suffix
+    initials = len(tokens)
+    while initials > 1 and _INITIALS.fullmatch(tokens[initials - 1]):
+        initials -= 1
+    if initials < len(tokens) and not _INITIALS.fullmatch(tokens[0]):  # "Smith JA": family first
+        particle, family = _split_particle(" ".join(tokens[:initials]))
+        return " ".join(tokens[initials:]), family, particle, suffix
     start = len(tokens) - 1
     while start > 1 and tokens[start - 1] in PARTICLES:
         start -= 1
