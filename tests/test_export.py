@@ -376,6 +376,7 @@ def test_registry_picks_formats() -> None:
         ".csv": "csv",
         ".json": "json",
         ".cyjs": "cytoscape",
+        ".parquet": "parquet",
     }
     assert export_format("X.GEXF").name == "gexf"
     assert export_format("anything", to="vosviewer").name == "vosviewer"
@@ -452,3 +453,15 @@ def test_real_bibliography_round_trips(shared_data: Path, tmp_path: Path) -> Non
     assert nx.utils.graphs_equal(linked, graph)
     nodes_csv, _ = write_graph(graph, tmp_path / "g.csv")
     assert pd.read_csv(nodes_csv, keep_default_na=False)["Label"].tolist() == names
+
+
+def test_parquet_tables_round_trip(tmp_path: Path) -> None:
+    pytest.importorskip("pyarrow", reason="the parquet extra is not installed")
+    graph = analyze(["seeds"], ReadOptions(undated_year=2026)).graph
+    written = write_graph(graph, tmp_path / "g.parquet")
+    assert [p.name for p in written] == ["g_nodes.parquet", "g_edges.parquet"]
+    nodes, edges = (pd.read_parquet(p) for p in written)
+    assert len(nodes) == graph.number_of_nodes() and len(edges) == graph.number_of_edges()
+    assert nodes["papers"].dtype.kind == "i" and nodes["pagerank"].dtype.kind == "f"
+    written_weights = {(u, v): w for u, v, w in edges[["source", "target", "weight"]].itertuples(index=False)}
+    assert written_weights == {(u, v): w for u, v, w in graph.edges(data="weight")}

@@ -6,7 +6,7 @@ else from the file extension. Every writer writes atomically (temporary
 file + rename) and returns the paths it wrote.
 
 >>> sorted(EXPORT_FORMATS)
-['csv', 'cytoscape', 'gexf', 'graphml', 'json', 'pajek', 'vosviewer']
+['csv', 'cytoscape', 'gexf', 'graphml', 'json', 'pajek', 'parquet', 'vosviewer']
 >>> export_format("out/graph.net").name
 'pajek'
 """
@@ -25,6 +25,7 @@ from coauthor.exporters.gexf import write_gexf
 from coauthor.exporters.graphml import read_graphml, write_graphml
 from coauthor.exporters.jsonfmt import write_cytoscape, write_node_link
 from coauthor.exporters.pajek import write_pajek
+from coauthor.exporters.parquet import write_parquet
 from coauthor.exporters.tables import write_csv_tables
 from coauthor.exporters.vosviewer import add_mean_years, write_vosviewer
 from coauthor.readers import ReadOptions
@@ -54,6 +55,7 @@ EXPORT_FORMATS: dict[str, ExportFormat] = {
         ExportFormat("csv", (".csv",), write_csv_tables, "Gephi and Cytoscape table import, spreadsheets"),
         ExportFormat("json", (".json",), write_node_link, "networkx node_link_graph, d3.js"),
         ExportFormat("cytoscape", (".cyjs",), write_cytoscape, "Cytoscape, cytoscape.js"),
+        ExportFormat("parquet", (".parquet",), write_parquet, "Spark, DuckDB, Polars, pandas (extra: parquet)"),
     )
 }
 GRAPH_SUFFIXES = {ext: f.name for f in EXPORT_FORMATS.values() for ext in f.extensions}
