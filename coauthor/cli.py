@@ -287,7 +287,9 @@ def sensitivity(
 @graph_options
 @analysis_options
 @click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Folder for the report (created if needed).")  # fmt: skip
+              help="Folder for the report (created if needed).")
+@click.option("--export", "exports", multiple=True, type=click.Choice(list(EXPORT_FORMATS)),
+              help="Also write the graph in this format (repeatable): --export gexf --export pajek")  # fmt: skip
 def report(
     inputs: tuple[Path, ...],
     options: ReadOptions,
@@ -295,12 +297,13 @@ def report(
     graph_options: GraphOptions,
     analysis_options: AnalysisOptions,
     out_dir: Path,
+    exports: tuple[str, ...],
 ) -> None:
     """The main job: write the graph (GraphML), centrality, communities and
     timeline tables (CSV) and figures (PNG) to a folder, and summarise."""
     from coauthor.report import make_report
 
-    result = make_report(inputs, out_dir, options, graph_options, analysis_options, input_format)
+    result = make_report(inputs, out_dir, options, graph_options, analysis_options, input_format, exports)
     _summary(result)
     click.echo(f"Written to {out_dir}/:")
     for path in result.files:

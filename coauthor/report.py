@@ -9,6 +9,7 @@ from pathlib import Path
 
 from coauthor import __version__
 from coauthor.export import write_graphml, write_table
+from coauthor.exporters import EXPORT_FORMATS
 from coauthor.filters import GraphOptions
 from coauthor.pipeline import Analysis, AnalysisOptions, analyze
 from coauthor.readers import ReadOptions
@@ -62,8 +63,12 @@ def make_report(
     graph_options: GraphOptions | None = None,
     options: AnalysisOptions | None = None,
     input_format: str | None = None,
+    exports: Sequence[str] = (),
 ) -> Analysis:
-    """Analyse ``inputs`` and write every file of ``REPORT_FILES`` under ``out_dir``."""
+    """Analyse ``inputs`` and write every file of ``REPORT_FILES`` under
+    ``out_dir``, plus the graph in each export format named in ``exports``
+    (``gexf``, ``pajek``, ``vosviewer``, ... as ``graph.<ext>`` or the
+    format's own files)."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -89,6 +94,10 @@ def make_report(
         save_figure(fig, out / "figures" / name)
         plt.close(fig)
     result.files = [out / name for name in REPORT_FILES]
+    for name in exports:
+        fmt = EXPORT_FORMATS[name]
+        target = out / (f"graph{fmt.extensions[0]}" if fmt.extensions else name)
+        result.files.extend(fmt.write(result.graph, target))
     return result
 
 
