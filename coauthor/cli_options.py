@@ -17,6 +17,7 @@ from coauthor.analysis.tracking import parse_slice
 from coauthor.filters import GraphOptions, parse_years, read_focus_file
 from coauthor.graph import DEFAULT_MAX_AUTHORS, WEIGHTINGS
 from coauthor.pipeline import AnalysisOptions
+from coauthor.resolve import RESOLVE_MODES
 
 Command = Callable[..., Any]
 
@@ -43,18 +44,36 @@ def graph_options(command: Command) -> Command:
                           "neighbourhood with --hops."),
         click.option("--hops", type=click.IntRange(min=0), default=None,
                      help="Neighbourhood size for --ego (default 1) and --focus (default 0)."),
+        *name_options(),
     ]  # fmt: skip
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         names = ("weight", "max_authors", "years", "min_papers", "min_weight", "top", "top_by",
-                 "largest_component", "ego", "focus", "hops")  # fmt: skip
+                 "largest_component", "ego", "focus", "hops", "resolve", "aliases")  # fmt: skip
         values = {name: kwargs.pop(name) for name in names}
         values["years"] = parse_years(values["years"]) if values["years"] else None
         values["focus"] = read_focus_file(values["focus"]) if values["focus"] else ()
         return command(*args, graph_options=GraphOptions(**values), **kwargs)
 
     return _apply(options, wrapper)
+
+
+def name_options() -> list[Callable[[Command], Command]]:
+    """``--resolve`` and ``--aliases``: how names become authors (keyword
+    arguments ``resolve`` and ``aliases``, the alias file's path)."""
+    return [
+        click.option("--resolve", type=click.Choice(RESOLVE_MODES), default="default", show_default=True,
+                     help="Name resolution: default merges variants of one person (initials, nicknames, "
+                          "ORCIDs); strict only identifiers and equal names; off keys by the name as written."),
+        click.option("--aliases", type=click.Path(exists=True, dir_okay=False), default=None, metavar="FILE",
+                     help="Alias file (VOSviewer thesaurus: label<TAB>replace by); always wins."),
+    ]  # fmt: skip
+
+
+def resolve_options(command: Command) -> Command:
+    """``--resolve`` and ``--aliases`` alone (for ``coauthor names``)."""
+    return _apply(name_options(), command)
 
 
 def analysis_options(command: Command) -> Command:

@@ -26,6 +26,7 @@ __all__ = [
     "RECORD_FORMATS",
     "read_graphml",
     "records_text",
+    "table_text",
     "write_graph",
     "write_graphml",
     "write_table",
@@ -39,6 +40,16 @@ def write_table(table: pd.DataFrame, path: str | os.PathLike[str], index: bool =
 
 
 RECORD_FORMATS = ("jsonl", "csv")
+
+
+def table_text(table: pd.DataFrame, fmt: str = "csv") -> str:
+    """A table as CSV (no index) or JSON Lines (one object per row, nulls as null)."""
+    if fmt == "csv":
+        return table.to_csv(index=False, lineterminator="\n")
+    if fmt == "jsonl":
+        rows = table.astype(object).where(table.notna(), None).to_dict(orient="records")
+        return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+    raise OptionError(f"unknown table format '{fmt}' (use {', '.join(RECORD_FORMATS)})")
 
 
 def records_text(papers: list[Paper], fmt: str = "jsonl") -> str:

@@ -32,7 +32,9 @@ from coauthor.records import Paper
 
 @dataclass(frozen=True)
 class GraphOptions:
-    """How to build and filter the graph (see the module docs for the order)."""
+    """How to build and filter the graph (see the module docs for the order);
+    ``resolve`` (default, strict, off) and ``aliases`` (an alias file) say
+    how names become authors (:mod:`coauthor.resolve`)."""
 
     weight: str = "full"
     max_authors: int = DEFAULT_MAX_AUTHORS
@@ -45,6 +47,8 @@ class GraphOptions:
     ego: str | None = None
     focus: tuple[str, ...] = field(default_factory=tuple)
     hops: int | None = None
+    resolve: str = "default"
+    aliases: str | None = None
 
     def described(self) -> dict[str, object]:
         """The options as graph metadata (only those that are set)."""
@@ -120,13 +124,16 @@ def neighbourhood(graph: nx.Graph, centres: Iterable[str], hops: int) -> set[str
 
 
 def find_author(graph: nx.Graph, name_or_id: str) -> str:
-    """The author id for an id, a name as written or a display name;
+    """The author id for an id, a name as written (any variant) or a display name;
     OptionError naming close matches when there is none."""
     if name_or_id in graph:
         return name_or_id
     key = name_key(name_or_id)
     if key in graph:
         return key
+    for node, variants in graph.nodes(data="variants", default=""):  # a spelling merged into an author
+        if name_or_id in str(variants).split("; "):
+            return str(node)
     names = {str(d.get("name", n)): n for n, d in graph.nodes(data=True)}
     close = difflib.get_close_matches(name_or_id, list(names), n=3, cutoff=0.6)
     hint = f"; did you mean {', '.join(close)}?" if close else ""

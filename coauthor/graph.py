@@ -32,6 +32,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
+from coauthor.aliases import Aliases
 from coauthor.errors import OptionError
 from coauthor.records import Paper
 from coauthor.resolve import authorship_table, display_names
@@ -74,8 +75,11 @@ def coauthorship_graph(
     weight: str = "full",
     max_authors: int = DEFAULT_MAX_AUTHORS,
     metadata: dict[str, Any] | None = None,
+    resolve: str = "default",
+    aliases: Aliases | None = None,
 ) -> nx.Graph:
-    """Build the collaboration graph of ``papers``.
+    """Build the collaboration graph of ``papers``, names resolved into
+    authors by ``resolve`` mode and ``aliases`` (:func:`coauthor.resolve.resolve`).
 
     >>> from coauthor.records import Paper
     >>> g = coauthorship_graph([Paper("p1", "T", ["Ann Lee", "Bo Chen"], 2020, "f:1"),
@@ -83,7 +87,7 @@ def coauthorship_graph(
     >>> dict(g.edges["ann-lee", "bo-chen"])
     {'weight': 2, 'papers': 2, 'first_year': 2020, 'last_year': 2022}
     """
-    tables = build_tables(authorship_table(papers), weight, max_authors)
+    tables = build_tables(authorship_table(papers, aliases, resolve), weight, max_authors)
     return tables_to_networkx(tables, metadata)
 
 

@@ -17,15 +17,17 @@ import networkx as nx
 import pandas as pd
 
 from coauthor import __version__
+from coauthor.aliases import read_aliases
 from coauthor.analysis import author_timeline, centrality, communities, timeline
 from coauthor.analysis.centrality import MEASURES
 from coauthor.analysis.tracking import track_communities
 from coauthor.errors import OptionError
 from coauthor.exporters.graphml import read_graphml
 from coauthor.filters import GraphOptions, filter_graph, papers_in_years
-from coauthor.graph import coauthorship_graph
+from coauthor.graph import graph_from_authorships
 from coauthor.readers import ReadOptions, read_inputs
 from coauthor.records import Paper, ReadReport
+from coauthor.resolve import authorship_table
 
 GRAPH_SUFFIXES = (".graphml",)
 
@@ -48,7 +50,8 @@ class AnalysisOptions:
 @dataclass
 class Analysis:
     """Everything computed from the inputs: papers, per-file reports, the
-    graph (with centrality and community as node attributes) and the tables."""
+    graph (with centrality and community as node attributes), the tables and
+    the resolved authorships (:func:`coauthor.resolve.resolve`)."""
 
     papers: list[Paper] | None
     reports: list[ReadReport]
@@ -59,6 +62,7 @@ class Analysis:
     author_timeline: pd.DataFrame
     communities_over_time: pd.DataFrame
     files: list[Path] = field(default_factory=list)
+    authorships: pd.DataFrame | None = None
 
     def top_authors(self, n: int = 5) -> list[str]:
         """Names of the ``n`` authors with the highest PageRank."""
@@ -79,7 +83,9 @@ def run_metadata(
         "undated_year": read.undated_year,
         "owner": read.owner,
     }
-    meta.update({f"filter_{k}": v for k, v in graph.described().items() if k not in ("weight", "max_authors")})
+    not_filters = ("weight", "max_authors", "resolve", "aliases")
+    meta.update({f"filter_{k}": v for k, v in graph.described().items() if k not in not_filters})
+    meta.update(name_resolution=graph.resolve, **({"aliases": graph.aliases} if graph.aliases else {}))
     meta.update(community_method=analysis.method, resolution=analysis.resolution, seed=analysis.seed)
     meta.update(distance=analysis.distance)
     return meta
@@ -95,6 +101,18 @@ def build_graph(
     """Read ``inputs`` (records, or one graph written by coauthor) and build
     and filter the graph. Returns the graph, the papers (None for a graph
     input) and the read reports."""
+    graph, papers, reports, _ = _build(inputs, read, options, input_format, metadata)
+    return graph, papers, reports
+
+
+def _build(
+    inputs: Sequence[str | os.PathLike[str]],
+    read: ReadOptions | None,
+    options: GraphOptions | None,
+    input_format: str | None,
+    metadata: dict[str, object] | None,
+) -> tuple[nx.Graph, list[Paper] | None, list[ReadReport], pd.DataFrame | None]:
+    """:func:`build_graph`, plus the authorship table the graph was built from."""
     read = read or ReadOptions()
     options = options or GraphOptions()
     if inputs and all(Path(i).suffix.lower() in GRAPH_SUFFIXES for i in inputs):
@@ -103,14 +121,16 @@ def build_graph(
         graph = read_graphml(inputs[0])
         if options.years:
             raise OptionError("--years needs the records; a graph file holds only the built graph")
-        return filter_graph(graph, options), None, []
+        return filter_graph(graph, options), None, [], None
     papers, reports = read_inputs(inputs, read, input_format)
     window = papers_in_years(papers, options.years)
     meta = dict(metadata or {})
     meta.update(papers=len(window), records_read=sum(r.read for r in reports))
     meta["records_skipped"] = sum(sum(r.skipped.values()) for r in reports)
-    graph = coauthorship_graph(window, weight=options.weight, max_authors=options.max_authors, metadata=meta)
-    return filter_graph(graph, options), window, reports
+    aliases = read_aliases(options.aliases) if options.aliases else None
+    authorships = authorship_table(window, aliases, options.resolve)
+    graph = graph_from_authorships(authorships, weight=options.weight, max_authors=options.max_authors, metadata=meta)
+    return filter_graph(graph, options), window, reports, authorships
 
 
 def analyze(
@@ -127,7 +147,7 @@ def analyze(
     graph_options = graph_options or GraphOptions()
     options = options or AnalysisOptions()
     meta = run_metadata(inputs, read, graph_options, options)
-    graph, papers, reports = build_graph(inputs, read, graph_options, input_format, meta)
+    graph, papers, reports, authorships = _build(inputs, read, graph_options, input_format, meta)
     central = centrality(graph, MEASURES, options.distance, options.seed, options.engine)
     groups = communities(graph, options.method, options.resolution, options.seed, options.engine)
     for column in MEASURES:
@@ -140,9 +160,11 @@ def analyze(
         track_communities(
             papers, options.slice_years, method=options.method, resolution=options.resolution,
             seed=options.seed, max_authors=graph_options.max_authors, weight=graph_options.weight,
+            authorships=authorships,
         )
         if papers is not None
         else pd.DataFrame()
     )  # fmt: skip
-    people = author_timeline(graph, papers) if papers is not None else pd.DataFrame()
-    return Analysis(papers, reports, graph, central, groups, timeline(graph, papers), people, tracking)
+    people = author_timeline(graph, papers, authorships) if papers is not None else pd.DataFrame()
+    years = timeline(graph, papers, authorships)
+    return Analysis(papers, reports, graph, central, groups, years, people, tracking, authorships=authorships)

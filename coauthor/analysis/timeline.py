@@ -17,7 +17,9 @@ YEAR_COLUMNS = [
 ]  # fmt: skip
 
 
-def timeline(graph: nx.Graph, papers: list[Paper] | None = None) -> pd.DataFrame:
+def timeline(
+    graph: nx.Graph, papers: list[Paper] | None = None, authorships: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """One row per year: ``papers`` and ``active_authors`` (authors with a
     paper that year), ``new_authors`` (first paper that year),
     ``new_collaborations`` (edges whose first joint paper is that year), the
@@ -27,7 +29,8 @@ def timeline(graph: nx.Graph, papers: list[Paper] | None = None) -> pd.DataFrame
 
     Without ``papers`` (a graph read from GraphML) the per-year ``papers``
     and ``active_authors`` are unknown and left empty. Undated papers are
-    left out.
+    left out. ``authorships`` is the table the graph was built from (its
+    author ids), else the papers are resolved again by default.
     """
     node_years = pd.Series(dict(graph.nodes(data="first_year")), dtype="float").dropna().astype(np.int64)
     edges = [(u, v, d["first_year"]) for u, v, d in graph.edges(data=True) if "first_year" in d]
@@ -35,7 +38,7 @@ def timeline(graph: nx.Graph, papers: list[Paper] | None = None) -> pd.DataFrame
     years = sorted(set(node_years) | set(edge_years))
     table = pd.DataFrame(index=pd.Index(years, name="year", dtype=np.int64))
     if papers is not None:
-        authorships = authorship_table(p for p in papers if p.year is not None)
+        authorships = _dated(papers, authorships)
         by_year = authorships.groupby("year")
         table["papers"] = by_year["paper_id"].nunique().astype(np.int64)
         table["active_authors"] = by_year["author_id"].nunique().astype(np.int64)
@@ -69,11 +72,12 @@ def _largest_share_by_year(node_years: pd.Series, edges: list[tuple[str, str, in
     return shares
 
 
-def author_timeline(graph: nx.Graph, papers: list[Paper]) -> pd.DataFrame:
+def author_timeline(graph: nx.Graph, papers: list[Paper], authorships: pd.DataFrame | None = None) -> pd.DataFrame:
     """Per author and year: ``papers`` and ``coauthors`` (distinct co-authors
     on that year's papers); columns ``author_id``, ``name``, ``year``,
-    ``papers``, ``coauthors``, sorted by author id then year."""
-    authorships = authorship_table(p for p in papers if p.year is not None)
+    ``papers``, ``coauthors``, sorted by author id then year. ``authorships``
+    as for :func:`timeline`."""
+    authorships = _dated(papers, authorships)
     if authorships.empty:
         return pd.DataFrame(columns=["author_id", "name", "year", "papers", "coauthors"])
     counts = authorships.groupby(["author_id", "year"]).size().rename("papers").reset_index()
@@ -102,3 +106,10 @@ def _coauthors_per_year(authorships: pd.DataFrame, counts: pd.DataFrame) -> np.n
         for code in np.unique(author_codes[mask]):
             result[(authors[code], int(year))] = int(per_author[code])
     return np.array([result[(a, y)] for a, y in zip(counts["author_id"], counts["year"], strict=True)])
+
+
+def _dated(papers: list[Paper], authorships: pd.DataFrame | None) -> pd.DataFrame:
+    """The authorships of the dated papers: from the given table, else resolved."""
+    if authorships is None:
+        return authorship_table(p for p in papers if p.year is not None)
+    return authorships[authorships["year"].notna()]

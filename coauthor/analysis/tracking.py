@@ -19,7 +19,7 @@ import pandas as pd
 
 from coauthor.analysis.communities import communities
 from coauthor.errors import OptionError
-from coauthor.graph import coauthorship_graph
+from coauthor.graph import coauthorship_graph, graph_from_authorships
 from coauthor.records import Paper
 
 TRACK_COLUMNS = [
@@ -63,17 +63,24 @@ def track_communities(
     seed: int = 42,
     max_authors: int = 50,
     weight: str = "full",
+    authorships: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """One row per community per slice (plus ``death`` rows), columns
     ``TRACK_COLUMNS``. Communities of one author are left out; ``community``
     is the number within its slice (0 = largest), ``from_communities`` the
     matched communities of the previous slice (``"; "``-joined) and
-    ``jaccard`` the best overlap with them."""
+    ``jaccard`` the best overlap with them. ``authorships``: the resolved
+    table of ``papers`` (author ids as in the whole graph), else each slice
+    is resolved by default."""
     rows: list[dict[str, object]] = []
     previous: dict[int, set[str]] = {}
     for number, (first, last) in enumerate(year_slices(papers, years_per_slice)):
         window = [p for p in papers if p.year is not None and first <= p.year <= last]
-        graph = coauthorship_graph(window, weight=weight, max_authors=max_authors)
+        if authorships is None:
+            graph = coauthorship_graph(window, weight=weight, max_authors=max_authors)
+        else:
+            in_slice = authorships["year"].between(first, last).fillna(False).to_numpy(dtype=bool)
+            graph = graph_from_authorships(authorships[in_slice], weight=weight, max_authors=max_authors)
         table = communities(graph, method=method, resolution=resolution, seed=seed)
         current = {int(c): set(members.index) for c, members in table.groupby("community") if len(members) > 1}
         names = table["name"].to_dict()

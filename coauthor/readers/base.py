@@ -12,7 +12,7 @@ import datetime as _dt
 import gzip
 import io
 import lzma
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
@@ -54,6 +54,20 @@ class Format:
     description: str
     sniff: Callable[[str], bool]
     read: Reader
+
+
+def tally(report: ReadReport, outcomes: Iterable[tuple[str, Paper | str]]) -> list[Paper]:
+    """Count every record read into ``report``: each outcome is ``(where,
+    paper)`` for a paper kept or ``(where, reason)`` for one skipped.
+    Returns the papers kept."""
+    papers: list[Paper] = []
+    for where, outcome in outcomes:
+        report.read += 1
+        if isinstance(outcome, str):
+            report.skip(outcome, where)
+        else:
+            papers.append(outcome)
+    return papers
 
 
 def open_binary(path: Path) -> IO[bytes]:

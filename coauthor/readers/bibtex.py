@@ -38,7 +38,7 @@ from bibtexparser.model import (
 )
 
 from coauthor.errors import InputError
-from coauthor.readers.base import Format, ReadOptions, read_text
+from coauthor.readers.base import Format, ReadOptions, read_text, tally
 from coauthor.readers.latex import latex_to_text
 from coauthor.records import Paper, ReadReport
 
@@ -91,18 +91,11 @@ def read_bibtex(path: Path, options: ReadOptions) -> tuple[list[Paper], ReadRepo
     if all(isinstance(block, ImplicitComment) for block in library.blocks):
         raise InputError(str(path), "not a BibTeX file: no @type{key, ...} entry found")
     macros = dict(MONTH_MACROS)
-    papers: list[Paper] = []
-    for block, line in _with_lines(text, library.blocks):
-        where = f"{path}:{line}"
-        outcome = _record(block, macros, where)
-        if outcome is None:
-            continue
-        report.read += 1
-        if isinstance(outcome, str):
-            report.skip(outcome, where)
-        else:
-            papers.append(outcome)
-    return papers, report
+    outcomes = (
+        (f"{path}:{line}", _record(block, macros, f"{path}:{line}"))
+        for block, line in _with_lines(text, library.blocks)
+    )
+    return tally(report, ((where, outcome) for where, outcome in outcomes if outcome is not None)), report
 
 
 def _record(block: Block, macros: dict[str, str], where: str) -> Paper | str | None:

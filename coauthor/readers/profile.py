@@ -30,7 +30,7 @@ from collections import Counter
 from pathlib import Path
 
 from coauthor.names import is_author_list, looks_like_name, name_key, split_author_list, split_title_authors
-from coauthor.readers.base import Format, ReadOptions, read_text
+from coauthor.readers.base import Format, ReadOptions, read_text, tally
 from coauthor.records import Paper, ReadReport, paper_id
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -71,15 +71,11 @@ def read_profile(path: Path, options: ReadOptions) -> tuple[list[Paper], ReadRep
     report = ReadReport(file=str(path), format=f"profile-{layout}")
     starts = [i for i, line in enumerate(lines) if META_START.match(line)]
     header_owner = _header_owner(lines[: starts[0]] if starts else lines)
-    papers: list[Paper] = []
-    for k, start in enumerate(starts):
-        end = starts[k + 1] if k + 1 < len(starts) else len(lines)
-        report.read += 1
-        paper_or_reason = _parse_record(path, lines, start, end, layout, options)
-        if isinstance(paper_or_reason, str):
-            report.skip(paper_or_reason, f"{path}:{start + 1}")
-        else:
-            papers.append(paper_or_reason)
+    ends = [*starts[1:], len(lines)]
+    papers = tally(report, (
+        (f"{path}:{start + 1}", _parse_record(path, lines, start, end, layout, options))
+        for start, end in zip(starts, ends, strict=True)
+    ))  # fmt: skip
     owner = options.owner or header_owner or common_author(papers)
     if owner:
         _add_owner(papers, owner)

@@ -29,9 +29,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from coauthor.readers.base import Format, ReadOptions
+from coauthor.readers.base import Format, ReadOptions, tally
 from coauthor.readers.fields import clean_authors, clean_doi, first_year, record_id
-from coauthor.readers.tagged import TaggedRecord, TagSyntax, decoded_lines, tagged_records
+from coauthor.readers.tagged import TaggedRecord, TagSyntax, tagged_outcomes
 from coauthor.records import Paper, ReadReport
 
 RIS = TagSyntax(tag_line=re.compile(r"^([A-Z][A-Z0-9])  -(?: (.*))?\s*$"), start="TY", end="ER")
@@ -54,16 +54,7 @@ def sniff_ris(head: str) -> bool:
 def read_ris(path: Path, options: ReadOptions) -> tuple[list[Paper], ReadReport]:
     """Read every record of a RIS file: the papers and the report of what was read."""
     report = ReadReport(file=str(path), format="ris")
-    papers: list[Paper] = []
-    for record in tagged_records(decoded_lines(path), RIS):
-        report.read += 1
-        where = f"{path}:{record.line}"
-        paper_or_reason = record.problem or _paper(record, where)
-        if isinstance(paper_or_reason, str):
-            report.skip(paper_or_reason, where)
-        else:
-            papers.append(paper_or_reason)
-    return papers, report
+    return tally(report, tagged_outcomes(path, RIS, _paper)), report
 
 
 def _paper(record: TaggedRecord, where: str) -> Paper | str:

@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from coauthor.readers.base import Format, ReadOptions
+from coauthor.readers.base import Format, ReadOptions, tally
 from coauthor.readers.fields import clean_authors, clean_doi, first_year, parallel, record_id, split_names
-from coauthor.readers.table import Row, first_line, header_cells, table_rows
+from coauthor.readers.table import Row, first_line, header_cells, row_outcomes
 from coauthor.records import Paper, ReadReport
 
 MARKER_COLUMNS = ("author full names", "author(s) id", "eid", "source title")
@@ -66,16 +66,7 @@ def scopus_authors(row: Row) -> tuple[list[str], list[str | None], bool]:
 def read_scopus(path: Path, options: ReadOptions) -> tuple[list[Paper], ReadReport]:
     """Read every row of a Scopus CSV export: the papers and the report."""
     report = ReadReport(file=str(path), format="scopus")
-    papers: list[Paper] = []
-    for row in table_rows(path, ","):
-        report.read += 1
-        where = f"{path}:{row.line}"
-        paper_or_reason = row.problem or _paper(row, where)
-        if isinstance(paper_or_reason, str):
-            report.skip(paper_or_reason, where)
-        else:
-            papers.append(paper_or_reason)
-    return papers, report
+    return tally(report, row_outcomes(path, ",", _paper)), report
 
 
 def _paper(row: Row, where: str) -> Paper | str:

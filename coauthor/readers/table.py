@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from coauthor.errors import InputError
-from coauthor.readers.base import Format, ReadOptions
+from coauthor.readers.base import Format, ReadOptions, tally
 from coauthor.readers.fields import clean_authors, clean_doi, first_year, record_id, split_names
 from coauthor.readers.tagged import decoded_lines, text_head
 from coauthor.records import Paper, ReadReport
@@ -168,20 +168,25 @@ def sniff_csv(head: str) -> bool:
 def read_csv(path: Path, options: ReadOptions) -> tuple[list[Paper], ReadReport]:
     """Read every row of a generic CSV/TSV table: the papers and the report."""
     report = ReadReport(file=str(path), format="csv")
-    papers: list[Paper] = []
-    for row in table_rows(path, csv_delimiter):
-        report.read += 1
+    separator = options.author_sep or ";"
+    return tally(report, row_outcomes(path, csv_delimiter, lambda row, where: _paper(row, where, separator))), report
+
+
+def row_outcomes(
+    path: Path,
+    delimiter: str | Callable[[str], str | None],
+    to_paper: Callable[[Row, str], Paper | str],
+    quoting: int = csv.QUOTE_MINIMAL,
+) -> Iterator[tuple[str, Paper | str]]:
+    """``(file:line, paper or reason to skip)`` for every data row, for
+    :func:`coauthor.readers.base.tally`."""
+    for row in table_rows(path, delimiter, quoting):
         where = f"{path}:{row.line}"
-        paper_or_reason = row.problem or _paper(row, where, options.author_sep)
-        if isinstance(paper_or_reason, str):
-            report.skip(paper_or_reason, where)
-        else:
-            papers.append(paper_or_reason)
-    return papers, report
+        yield where, row.problem or to_paper(row, where)
 
 
 def _paper(row: Row, where: str, author_sep: str) -> Paper | str:
-    authors, truncated = clean_authors(split_names(row.get(*AUTHOR_COLUMNS), author_sep or ";"))
+    authors, truncated = clean_authors(split_names(row.get(*AUTHOR_COLUMNS), author_sep))
     if not authors:
         return "no authors"
     title = " ".join(row.get("title").split())

@@ -13,12 +13,13 @@ import io
 import lzma
 import re
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from coauthor.errors import InputError
 from coauthor.readers.base import open_binary
+from coauthor.records import Paper
 
 #: What reading a (possibly compressed) file may raise besides InputError.
 READ_ERRORS = (OSError, EOFError, zlib.error, lzma.LZMAError)
@@ -146,3 +147,13 @@ def tagged_records(lines: Iterable[str], syntax: TagSyntax) -> Iterator[TaggedRe
     if current is not None:
         current.problem = current.problem or f"file ends before the {syntax.end} line"
         yield current
+
+
+def tagged_outcomes(
+    path: Path, syntax: TagSyntax, to_paper: Callable[[TaggedRecord, str], Paper | str]
+) -> Iterator[tuple[str, Paper | str]]:
+    """``(file:line, paper or reason to skip)`` for every record of a tagged
+    file, for :func:`coauthor.readers.base.tally`."""
+    for record in tagged_records(decoded_lines(path), syntax):
+        where = f"{path}:{record.line}"
+        yield where, record.problem or to_paper(record, where)

@@ -39,10 +39,10 @@ import re
 from pathlib import Path
 
 from coauthor.names import name_key
-from coauthor.readers.base import Format, ReadOptions, read_head
+from coauthor.readers.base import Format, ReadOptions, read_head, tally
 from coauthor.readers.fields import clean_authors, clean_doi, first_year, parallel, record_id, split_names
-from coauthor.readers.table import first_line, header_cells, table_rows
-from coauthor.readers.tagged import TagSyntax, decoded_lines, tagged_records, text_head
+from coauthor.readers.table import Row, first_line, header_cells, row_outcomes
+from coauthor.readers.tagged import TagSyntax, tagged_outcomes, text_head
 from coauthor.records import Paper, ReadReport
 
 WOS_PLAIN = TagSyntax(
@@ -97,31 +97,18 @@ def read_wos(path: Path, options: ReadOptions) -> tuple[list[Paper], ReadReport]
 
 def _read_tab(path: Path) -> tuple[list[Paper], ReadReport]:
     report = ReadReport(file=str(path), format="wos-tab")
-    papers: list[Paper] = []
-    for row in table_rows(path, "\t", csv.QUOTE_NONE):
-        report.read += 1
-        where = f"{path}:{row.line}"
-        fields = {name.upper(): [value] for name, value in row.cells.items() if value}
-        paper_or_reason = row.problem or wos_paper(fields, where)
-        if isinstance(paper_or_reason, str):
-            report.skip(paper_or_reason, where)
-        else:
-            papers.append(paper_or_reason)
-    return papers, report
+    return tally(report, row_outcomes(path, "\t", _tab_paper, csv.QUOTE_NONE)), report
+
+
+def _tab_paper(row: Row, where: str) -> Paper | str:
+    return wos_paper({name.upper(): [value] for name, value in row.cells.items() if value}, where)
 
 
 def _read_plain(path: Path) -> tuple[list[Paper], ReadReport]:
     report = ReadReport(file=str(path), format="wos-plain")
-    papers: list[Paper] = []
-    for record in tagged_records(decoded_lines(path), WOS_PLAIN):
-        report.read += 1
-        where = f"{path}:{record.line}"
-        paper_or_reason = record.problem or wos_paper(record.fields, where)
-        if isinstance(paper_or_reason, str):
-            report.skip(paper_or_reason, where)
-        else:
-            papers.append(paper_or_reason)
-    return papers, report
+    return tally(
+        report, tagged_outcomes(path, WOS_PLAIN, lambda record, where: wos_paper(record.fields, where))
+    ), report
 
 
 def wos_paper(fields: dict[str, list[str]], where: str) -> Paper | str:
