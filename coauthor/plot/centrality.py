@@ -6,36 +6,33 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from coauthor.plot.style import PALETTE, add_caption
+from coauthor.plot.style import INTEGER_MEASURES, MEASURE_LABELS, PALETTE, add_caption, measure_column, shorten
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
-MEASURE_LABELS = {
-    "pagerank": "PageRank (weighted by joint papers)",
-    "betweenness": "Betweenness (normalised, hop distance)",
-    "eigenvector": "Eigenvector centrality (max 1 per component)",
-    "degree": "Degree (number of co-authors)",
-    "strength": "Strength (sum of joint papers over co-authors)",
-    "papers": "Papers",
-}
+__all__ = ["MEASURE_LABELS", "plot_centrality"]
 
 
 def plot_centrality(
     centrality: pd.DataFrame, ax: Axes, measure: str = "pagerank", top: int = 15, caption: str = ""
 ) -> Axes:
-    """Horizontal bars of the ``top`` authors by ``measure``, highest on top,
-    each bar labelled with its value."""
-    ranked = centrality.sort_values([measure, "name"], ascending=[False, True]).head(top)
-    values = ranked[measure].astype(float)[::-1]
-    names = ranked["name"][::-1]
+    """Horizontal bars of the ``top`` authors by ``measure`` (any column of
+    the centrality table), highest on top, each bar labelled with its value;
+    names longer than 28 characters are shortened with an ellipsis."""
+    values_all = measure_column(centrality, measure)
+    order = pd.DataFrame({"v": values_all, "name": centrality["name"].astype(str)})
+    ranked = order.sort_values(["v", "name"], ascending=[False, True]).head(top)
+    values = ranked["v"][::-1]
+    names = [shorten(n) for n in ranked["name"][::-1]]
     bars = ax.barh(range(len(values)), values.to_numpy(), color=PALETTE[0])
-    ax.set_yticks(range(len(values)), names.to_list(), fontsize=10)
-    integer = measure in ("degree", "strength", "papers")
-    ax.bar_label(bars, labels=[f"{v:.0f}" if integer else f"{v:.3f}" for v in values], padding=3, fontsize=8)
+    ax.set_yticks(range(len(values)), names, fontsize=10)
+    integer = measure in INTEGER_MEASURES
+    ax.bar_label(bars, labels=[f"{v:.0f}" if integer else f"{v:.3g}" for v in values], padding=3, fontsize=8)
     ax.set_xlabel(MEASURE_LABELS.get(measure, measure))
-    ax.set_title(f"Top {len(values)} authors by {measure}")
+    ax.set_title(f"Top {len(values)} of {len(centrality)} authors by {measure}")
     ax.spines[["top", "right"]].set_visible(False)
     ax.margins(x=0.12)
+    ax.set_ylim(-0.6, len(values) - 0.4)
     add_caption(ax, caption)
     return ax

@@ -1,20 +1,38 @@
-"""The collaboration map: nodes sized by centrality, coloured by community."""
+"""The collaboration map: nodes sized by centrality, coloured by community.
+
+:func:`draw_map` (what the map and the overlay share) draws the visible part
+of the graph with given node colours and labels; :func:`plot_network` adds
+the community colours and legend.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 import networkx as nx
 import pandas as pd
 
-from coauthor.graph import ordered_subgraph
-from coauthor.plot.style import OTHER_COLOUR, PALETTE, add_caption, community_colour
+from coauthor.plot.layout import Visible, author_node, layout, visible_subgraph
+from coauthor.plot.style import (
+    add_caption,
+    area_range,
+    community_colour,
+    community_legend,
+    draw_graph,
+    measure_column,
+    node_areas,
+    place_labels,
+    ranked_nodes,
+)
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
-    from matplotlib.lines import Line2D
 
+#: Larger graphs are cut to their most central authors (the caption says so).
 MAX_DRAWN_NODES = 300
+#: Past this many links among the drawn authors only a backbone is drawn.
+MAX_DRAWN_EDGES = 1500
 
 
 def plot_network(
@@ -24,137 +42,74 @@ def plot_network(
     ax: Axes,
     size_by: str = "pagerank",
     top_labels: int = 15,
+    labels: Sequence[str] = (),
     seed: int = 42,
+    max_nodes: int = MAX_DRAWN_NODES,
     caption: str = "",
 ) -> Axes:
     """Draw the collaboration map on ``ax``.
 
-    Node area grows with ``size_by`` (a column of ``centrality``), colour is
-    the community (the largest ones in a colour-blind-safe palette, the rest
-    grey), edge width grows with the weight, and the ``top_labels`` most
-    central authors are labelled without overlaps. Graphs larger than
-    ``MAX_DRAWN_NODES`` are cut to their most central authors, and the
-    caption says so.
-    """
-    from adjustText import adjust_text
+    Node area grows with ``size_by`` (a column of ``centrality``: a measure
+    or ``papers``), colour is the community (the largest eight in the
+    Okabe-Ito colour-blind-safe palette, the rest grey; the legend gives each
+    one's size and top author), edge width grows with the weight. The
+    ``top_labels`` authors ranking highest by ``size_by`` and the authors
+    named in ``labels`` (names or ids; always drawn) are labelled without
+    overlaps. Graphs of more than ``max_nodes`` authors are cut to the most
+    central ones, and dense cuts to a backbone of links; the caption says so.
 
-    ranked = centrality.sort_values([size_by, "name"], ascending=[False, True])
-    shown = list(ranked.index[:MAX_DRAWN_NODES])
-    sub = ordered_subgraph(graph, shown)
-    if len(shown) < graph.number_of_nodes():
-        caption = f"{caption}; showing the {len(shown)} most central of {graph.number_of_nodes()} authors".lstrip("; ")
-    positions = _layout(sub, seed)
-    values = centrality.loc[shown, size_by].astype(float)
-    spread = (values.max() - values.min()) or 1.0
-    sizes = 40 + 900 * ((values - values.min()) / spread)
-    groups = communities.loc[shown, "community"]
-    colours = [community_colour(int(groups[n])) for n in shown]
-    weights = [d.get("weight", 1) for *_, d in sub.edges(data=True)]
-    top_weight = max(weights, default=1)
-    nx.draw_networkx_edges(
-        sub,
-        positions,
-        ax=ax,
-        width=[0.4 + 3.0 * w / top_weight for w in weights],
-        edge_color="#999999",
-        alpha=0.6,
+    >>> import matplotlib.pyplot as plt
+    >>> from coauthor.analysis import centrality, communities
+    >>> g = nx.Graph([("a", "b", {"weight": 2}), ("b", "c", {"weight": 1})])
+    >>> nx.set_node_attributes(g, {"a": "Ann", "b": "Bo", "c": "Cy"}, "name")
+    >>> ax = plot_network(g, centrality(g), communities(g), plt.figure().gca())
+    >>> len(ax.collections[-1].get_offsets()), len(ax.get_legend().get_texts())
+    (3, 1)
+    """
+    groups = communities["community"].astype(int)
+    drawn = draw_map(graph, centrality, ax, groups.map(community_colour), size_by, top_labels, labels, seed, max_nodes)
+    community_legend(ax, communities, centrality, drawn.nodes, size_by)
+    ax.set_title(
+        f"Collaboration network: {graph.number_of_nodes():,} authors, {graph.number_of_edges():,} co-author links"
     )
-    nx.draw_networkx_nodes(
-        sub,
-        positions,
-        nodelist=shown,
-        ax=ax,
-        node_size=sizes.to_numpy(),
-        node_color=colours,
-        edgecolors="white",
-        linewidths=0.8,
+    add_caption(
+        ax,
+        map_caption(f"colour: community ({graph.graph.get('community_method', 'detected')})", size_by, drawn, caption),
     )
-    texts = [
-        ax.text(
-            *positions[n],
-            centrality.at[n, "name"],
-            fontsize=9,
-            ha="center",
-            va="center",
-            fontweight="bold" if i < 3 else "normal",
-            bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.75},
-        )
-        for i, n in enumerate(shown[:top_labels])
-    ]
-    if texts:
-        # iter_lim, not the default 1-second time limit: same input, same picture
-        adjust_text(texts, ax=ax, iter_lim=300, arrowprops={"arrowstyle": "-", "color": "#555555", "lw": 0.6})
-    _community_legend(ax, communities, centrality)
-    ax.set_axis_off()
-    ax.set_title(f"Collaboration network: {graph.number_of_nodes()} authors, {graph.number_of_edges()} co-author links")
-    add_caption(ax, f"Node size: {size_by}; colour: community (Louvain); edge width: joint papers. {caption}".strip())
     return ax
 
 
-def _layout(graph: nx.Graph, seed: int) -> dict[str, tuple[float, float]]:
-    """Seeded force-directed layout of each connected component, the
-    components packed in rows (largest first) so none drifts off the map."""
-    components = sorted((sorted(c) for c in nx.connected_components(graph)), key=lambda c: (-len(c), c[0]))
-    total_width = 2.2 * sum(len(c) for c in components) ** 0.5 * 1.6
-    positions: dict[str, tuple[float, float]] = {}
-    x = y = row_height = 0.0
-    for nodes in components:
-        radius = max(len(nodes) ** 0.5, 0.5)
-        if x > 0 and x + 2 * radius > total_width:
-            x, y, row_height = 0.0, y - row_height - 0.6, 0.0
-        sub = ordered_subgraph(graph, nodes)
-        if len(nodes) == 1:
-            local = {nodes[0]: (0.0, 0.0)}
-        else:
-            local = nx.spring_layout(
-                sub,
-                seed=seed,
-                weight="weight",
-                k=1.6 / len(nodes) ** 0.5,
-                iterations=300,
-                scale=radius,
-                center=(0.0, 0.0),
-            )
-        for node, (px, py) in local.items():
-            positions[node] = (x + radius + float(px), y - radius + float(py))
-        x += 2 * radius + 0.6
-        row_height = max(row_height, 2 * radius)
-    return positions
+def draw_map(
+    graph: nx.Graph,
+    centrality: pd.DataFrame,
+    ax: Axes,
+    colours: Mapping[str, object],
+    size_by: str = "pagerank",
+    top_labels: int = 15,
+    labels: Sequence[str] = (),
+    seed: int = 42,
+    max_nodes: int = MAX_DRAWN_NODES,
+) -> Visible:
+    """Draw the visible part of ``graph`` (:func:`visible_subgraph`) with the
+    seeded layout, node areas by ``size_by``, the given node ``colours`` and
+    the top and pinned labels; returns what was drawn."""
+    values = measure_column(centrality, size_by)
+    pinned = [author_node(graph, name) for name in labels]
+    drawn = visible_subgraph(graph, ranked_nodes(centrality, size_by), max_nodes, MAX_DRAWN_EDGES, pinned, size_by)
+    positions = layout(drawn.graph, seed)
+    # smallest first, so big nodes are never hidden under small ones
+    order = sorted(drawn.nodes, key=lambda n: (values[n], n))
+    areas = node_areas(values[order], *area_range(len(order)))
+    draw_graph(ax, drawn.edges, positions, order, areas, [colours[n] for n in order])
+    top = [n for n in drawn.nodes if n not in pinned][:top_labels]
+    named = {n: str(centrality.at[n, "name"]) for n in [*pinned, *top]}
+    place_labels(ax, positions, named, bold=[*pinned, *top[:3]], areas=dict(zip(order, areas, strict=True)))
+    ax.set_axis_off()
+    return drawn
 
 
-def _community_legend(ax: Axes, communities: pd.DataFrame, centrality: pd.DataFrame) -> None:
-    handles = []
-    sizes = communities.groupby("community").size()
-    for community, size in sizes.items():
-        if community >= len(PALETTE):
-            break
-        members = communities.index[communities["community"] == community]
-        top = centrality.loc[members].sort_values("pagerank", ascending=False).iloc[0]["name"]
-        handles.append(_dot(community_colour(int(community)), f"{size} authors, led by {top}"))
-    rest = sizes[sizes.index >= len(PALETTE)]
-    if len(rest):
-        handles.append(_dot(OTHER_COLOUR, f"{len(rest)} smaller groups, {rest.sum()} authors"))
-    ax.legend(
-        handles=handles,
-        title="Communities",
-        loc="upper left",
-        bbox_to_anchor=(1.0, 1.0),
-        fontsize=9,
-        title_fontsize=10,
-        frameon=False,
-    )
-
-
-def _dot(colour: str, label: str) -> Line2D:
-    from matplotlib.lines import Line2D
-
-    return Line2D(
-        [],
-        [],
-        marker="o",
-        linestyle="",
-        markersize=9,
-        markerfacecolor=colour,
-        markeredgecolor="white",
-        label=label,
-    )
+def map_caption(colour: str, size_by: str, drawn: Visible, caption: str) -> str:
+    """The caption of a map: what size and colour mean, what was cut, then
+    the data and options (``caption``)."""
+    encoding = "; ".join(p for p in (f"Node area: {size_by}", colour, "edge width: joint papers", drawn.note) if p)
+    return f"{encoding}. {caption}".strip()

@@ -1,10 +1,14 @@
-"""Shared look of the figures: colour-blind-safe palette, caption, saving."""
+"""Shared look of the figures: colour-blind-safe palette, measure names, node
+sizes, legends, labels that never overlap, the caption line, saving."""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+import pandas as pd
 
 from coauthor.atomic import atomic_path
 from coauthor.errors import OptionError
@@ -12,16 +16,237 @@ from coauthor.errors import OptionError
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
+    from matplotlib.lines import Line2D
+    from matplotlib.text import Text
 
 #: Okabe & Ito (2008) colour-blind-safe palette, then grey for "other".
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
 OTHER_COLOUR = "#BBBBBB"
+EDGE_COLOUR = "#8C8C8C"
 FIGURE_FORMATS = (".png", ".svg", ".pdf")
+#: Sequential, colour-blind-safe and readable in grey: for years and counts.
+SEQUENTIAL_CMAP = "viridis"
+
+MEASURE_LABELS = {
+    "pagerank": "PageRank (weighted by joint papers)",
+    "betweenness": "Betweenness (normalised, hop distance)",
+    "closeness": "Closeness (normalised)",
+    "eigenvector": "Eigenvector centrality (max 1 per component)",
+    "degree": "Degree (number of co-authors)",
+    "strength": "Strength (sum of joint papers over co-authors)",
+    "core": "k-core number",
+    "clustering": "Clustering coefficient",
+    "papers": "Papers",
+}
+INTEGER_MEASURES = ("degree", "strength", "papers", "core")
 
 
 def community_colour(community: int) -> str:
     """Colour of community ``community`` (0 = largest); grey past the palette."""
     return PALETTE[community] if 0 <= community < len(PALETTE) else OTHER_COLOUR
+
+
+def measure_column(table: pd.DataFrame, measure: str) -> pd.Series:
+    """The column ``measure`` of a centrality table as floats; OptionError
+    naming the measures there are when it is missing."""
+    if measure not in table.columns or measure == "name":
+        known = ", ".join(c for c in table.columns if c != "name")
+        raise OptionError(f"unknown measure '{measure}' (use one of: {known})")
+    return table[measure].astype(float)
+
+
+def ranked_nodes(table: pd.DataFrame, measure: str) -> list[str]:
+    """Author ids of ``table`` by ``measure``, highest first, ties by name
+    then id (so the order never depends on the input order)."""
+    values = measure_column(table, measure)
+    order = pd.DataFrame({"v": values, "name": table["name"].astype(str), "id": table.index.astype(str)})
+    return order.sort_values(["v", "name", "id"], ascending=[False, True, True]).index.tolist()
+
+
+def node_areas(values: pd.Series, smallest: float = 40.0, largest: float = 900.0) -> pd.Series:
+    """Marker areas (points²) growing linearly with ``values`` from
+    ``smallest`` to ``largest``."""
+    low, high = float(values.min()), float(values.max())
+    spread = (high - low) or 1.0
+    return smallest + (largest - smallest) * (values.astype(float) - low) / spread
+
+
+def area_range(nodes: int) -> tuple[float, float]:
+    """Smallest and largest marker area (points²) for a map of ``nodes``
+    authors on a figure about 12 inches wide: 30-900 up to 100 authors,
+    shrinking with more so that nodes do not hide each other."""
+    shrink = min(1.0, 100 / max(nodes, 1)) ** 0.7
+    return max(30 * shrink, 12.0), max(900 * shrink, 150.0)
+
+
+def shorten(name: str, limit: int = 28) -> str:
+    """``name`` cut to ``limit`` characters with an ellipsis."""
+    return name if len(name) <= limit else name[: limit - 1].rstrip() + "…"
+
+
+def legend_dot(colour: str, label: str, size: float = 9) -> Line2D:
+    """A round legend handle in ``colour``."""
+    from matplotlib.lines import Line2D
+
+    return Line2D(
+        [], [], marker="o", linestyle="", markersize=size, markerfacecolor=colour, markeredgecolor="white", label=label
+    )
+
+
+def community_legend(
+    ax: Axes, communities: pd.DataFrame, centrality: pd.DataFrame, drawn: Sequence[str], rank_by: str = "pagerank"
+) -> None:
+    """Legend right of ``ax``: one entry per coloured community with a
+    ``drawn`` author: its size, how many are drawn when not all, and its top
+    author by ``rank_by``; the grey communities summed up in one entry."""
+    sizes = communities.groupby("community").size()
+    shown = communities.loc[list(drawn), "community"].astype(int).value_counts()
+    leader = community_leaders(communities, centrality, rank_by)
+    handles = []
+    for community in sorted(c for c in shown.index if c < len(PALETTE)):
+        size, seen = int(sizes[community]), int(shown[community])
+        part = "" if seen == size else f" ({seen:,} drawn)"
+        label = f"{plural(size, 'author')}{part}, led by {shorten(leader[community])}"
+        handles.append(legend_dot(community_colour(community), label))
+    rest = shown[shown.index >= len(PALETTE)]
+    if len(rest):
+        label = f"{plural(len(rest), 'smaller group')}: {plural(int(rest.sum()), 'author')} drawn"
+        handles.append(legend_dot(OTHER_COLOUR, label))
+    ax.legend(
+        handles=handles,
+        title="Communities",
+        loc="upper left",
+        bbox_to_anchor=(1.0, 1.0),
+        fontsize=9,
+        title_fontsize=10,
+        frameon=False,
+    )
+
+
+def community_leaders(communities: pd.DataFrame, centrality: pd.DataFrame, rank_by: str) -> dict[int, str]:
+    """The name of each community's top author by ``rank_by``."""
+    ranked = ranked_nodes(centrality.loc[communities.index], rank_by)
+    first = communities.loc[ranked, "community"].astype(int).drop_duplicates()
+    return {int(c): str(centrality.at[node, "name"]) for node, c in first.items()}
+
+
+def plural(count: int, noun: str) -> str:
+    """``"1 author"``, ``"2,000 authors"``."""
+    return f"{count:,} {noun}{'s' * (count != 1)}"
+
+
+def draw_graph(
+    ax: Axes,
+    graph: object,
+    positions: dict[str, tuple[float, float]],
+    nodes: Sequence[str],
+    areas: Sequence[float],
+    colours: Sequence[object],
+    edge_alpha: float = 0.5,
+) -> None:
+    """Edges (width grows with ``weight``, up to 3.5 pt) under the ``nodes``
+    (areas in points², white rims), in the given order."""
+    import networkx as nx
+
+    edges = list(graph.edges(data="weight", default=1))
+    edge_alpha = edge_alpha if len(edges) <= 400 else edge_alpha / 2  # type: ignore[attr-defined]
+    top = max((float(w) for *_, w in edges), default=1.0) or 1.0
+    if edges:
+        nx.draw_networkx_edges(
+            graph,
+            positions,
+            ax=ax,
+            edgelist=[(u, v) for u, v, _ in edges],
+            width=[0.3 + 3.2 * float(w) / top for *_, w in edges],
+            edge_color=EDGE_COLOUR,
+            alpha=edge_alpha,
+        )
+    nx.draw_networkx_nodes(
+        graph,
+        positions,
+        nodelist=list(nodes),
+        ax=ax,
+        node_size=list(areas),
+        node_color=list(colours),
+        edgecolors="white",
+        linewidths=0.8,
+    )
+
+
+def place_labels(
+    ax: Axes,
+    positions: Mapping[str, tuple[float, float]],
+    labels: Mapping[str, str],
+    bold: Sequence[str] = (),
+    fontsize: float = 9,
+    areas: Mapping[str, float] | None = None,
+    start: Mapping[str, tuple[float, float]] | None = None,
+) -> list[Text]:
+    """Label nodes without overlaps: ``labels`` (node -> text, in priority
+    order) start on their node (or at ``start``) and are moved off each
+    other and off the nodes (the rims of the ``MAX_OBSTACLES`` largest
+    markers, ``areas`` in points²) by adjustText, with an iteration limit,
+    never its time limit, so the picture is reproducible. A label still
+    overlapping a higher-priority one is then removed. A thin leader line
+    joins a moved label to its node. Returns the labels shown."""
+    from adjustText import adjust_text, get_renderer
+
+    if not labels:
+        return []
+    origin = start or positions
+    texts = [
+        ax.text(
+            *origin.get(node, positions[node]),
+            text,
+            fontsize=fontsize,
+            ha="center",
+            va="center",
+            zorder=5,
+            fontweight="bold" if node in bold else "normal",
+            bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8},
+        )
+        for node, text in labels.items()
+    ]
+    xs, ys = _obstacles(ax, positions, areas or {})
+    adjust_text(texts, x=xs, y=ys, ax=ax, iter_lim=250, ensure_inside_axes=False)
+    renderer = get_renderer(ax.figure)
+    pad = 0.3 * fontsize * ax.figure.dpi / 72  # the white box around the text, and a hair more
+    kept: list[Text] = []
+    boxes = []
+    for node, text in zip(labels, texts, strict=True):
+        box = text.get_window_extent(renderer).padded(pad)
+        if any(box.overlaps(other) for other in boxes):
+            text.remove()
+            continue
+        kept.append(text)
+        boxes.append(box)
+        here, there = text.get_position(), positions[node]
+        shift = ax.transData.transform(here) - ax.transData.transform(there)
+        if (shift**2).sum() > 12**2:
+            ax.plot([here[0], there[0]], [here[1], there[1]], color="#555555", lw=0.6, zorder=4)
+    return kept
+
+
+#: Labels are kept off the rims of this many of the largest nodes (adjustText
+#: slows down with the square of the obstacles).
+MAX_OBSTACLES = 40
+
+
+def _obstacles(
+    ax: Axes, positions: Mapping[str, tuple[float, float]], areas: Mapping[str, float]
+) -> tuple[list[float], list[float]]:
+    """Points labels must avoid, in data coordinates: the centre and four
+    rim points of the ``MAX_OBSTACLES`` largest nodes."""
+    import numpy as np
+
+    nodes = sorted(positions, key=lambda n: (-areas.get(n, 0.0), n))[:MAX_OBSTACLES]
+    centres = ax.transData.transform(np.array([positions[n] for n in nodes], dtype=float).reshape(-1, 2))
+    radius = np.sqrt(np.array([areas.get(n, 0.0) for n in nodes], dtype=float)) / 2 * ax.figure.dpi / 72
+    angles = np.linspace(0, 2 * np.pi, 4, endpoint=False) + np.pi / 4
+    ring = np.stack([np.cos(angles), np.sin(angles)], axis=1)
+    rims = (centres[:, None, :] + radius[:, None, None] * ring[None, :, :]).reshape(-1, 2)
+    points = ax.transData.inverted().transform(np.vstack([centres, rims]))
+    return points[:, 0].tolist(), points[:, 1].tolist()
 
 
 def add_caption(ax: Axes, text: str) -> None:
@@ -39,15 +264,26 @@ def add_caption(ax: Axes, text: str) -> None:
         va="top",
         fontsize=8,
         color="#555555",
+        wrap=True,
     )
+
+
+def figure_format(path: str | os.PathLike[str]) -> str:
+    """The figure format named by the extension of ``path`` (``png``,
+    ``svg``, ``pdf``); OptionError for any other."""
+    suffix = Path(path).suffix.lower()
+    if suffix not in FIGURE_FORMATS:
+        raise OptionError(f"{path}: unknown figure format '{suffix}' (use {', '.join(FIGURE_FORMATS)})")
+    return suffix[1:]
 
 
 def save_figure(fig: Figure, path: str | os.PathLike[str], dpi: int = 150) -> None:
     """Save ``fig`` atomically; the format comes from the extension. No
     creation date is embedded, so the same figure gives the same bytes."""
-    suffix = Path(path).suffix.lower()
-    if suffix not in FIGURE_FORMATS:
-        raise OptionError(f"{path}: unknown figure format '{suffix}' (use {', '.join(FIGURE_FORMATS)})")
+    fmt = figure_format(path)
+    import matplotlib as mpl
+
     metadata = {"png": {"Software": None}, "svg": {"Date": None}, "pdf": {"CreationDate": None}}
-    with atomic_path(path) as tmp:
-        fig.savefig(tmp, format=suffix[1:], dpi=dpi, bbox_inches="tight", metadata=metadata[suffix[1:]])
+    # SVG element ids are hashes salted with a random uuid unless a salt is set
+    with atomic_path(path) as tmp, mpl.rc_context({"svg.hashsalt": "coauthor"}):
+        fig.savefig(tmp, format=fmt, dpi=dpi, bbox_inches="tight", metadata=metadata[fmt])

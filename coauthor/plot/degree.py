@@ -1,0 +1,65 @@
+"""How co-authorship is spread: degree and strength distributions as
+complementary cumulative distributions on log-log axes."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+
+from coauthor.plot.style import PALETTE, add_caption
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+
+def ccdf(values: pd.Series | np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The complementary CDF of the positive ``values``: each distinct value
+    x and the share of values at least x.
+
+    >>> ccdf(np.array([1, 1, 2, 4]))
+    (array([1., 2., 4.]), array([1.  , 0.5 , 0.25]))
+    """
+    data = np.sort(np.asarray(values, dtype=float))
+    data = data[data > 0]
+    if not len(data):
+        return np.array([]), np.array([])
+    distinct, first = np.unique(data, return_index=True)
+    return distinct, 1.0 - first / len(data)
+
+
+def plot_degree(graph: nx.Graph, ax: Axes, caption: str = "") -> Axes:
+    """Log-log complementary CDFs P(X ≥ x) of the degree (co-authors) and
+    the strength (sum of edge weights: joint papers under the full
+    weighting) of the authors; authors without co-authors have neither and
+    are left out (the caption counts them)."""
+    from matplotlib.ticker import FuncFormatter
+
+    degree = pd.Series(dict(graph.degree()), dtype=float)
+    strength = pd.Series(dict(graph.degree(weight="weight")), dtype=float)
+    series = (
+        ("Degree k (co-authors)", degree, PALETTE[0], "o"),
+        ("Strength s (joint papers, summed)", strength, PALETTE[5], "s"),
+    )
+    for label, values, colour, marker in series:
+        x, share = ccdf(values)
+        if len(x):
+            ax.step(x, share, where="post", color=colour, lw=1.2)
+            ax.plot(x, share, linestyle="", marker=marker, ms=4, color=colour, label=f"{label}, max {x[-1]:g}")
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    plain = FuncFormatter(lambda value, _: f"{value:g}")
+    ax.xaxis.set_major_formatter(plain)
+    ax.yaxis.set_major_formatter(plain)
+    ax.set_xlabel("x: co-authors (k) or joint papers summed over co-authors (s), log scale")
+    ax.set_ylabel("Share of authors with at least x, P(X ≥ x)")
+    ax.set_title(f"Degree and strength distributions ({graph.number_of_nodes():,} authors)")
+    ax.grid(True, which="major", color="#E5E5E5", lw=0.6)
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.legend(frameon=False, loc="lower left")
+    isolated = int((degree == 0).sum())
+    note = f"{isolated} authors without co-authors left out (log scale). " if isolated else ""
+    add_caption(ax, f"{note}{caption}".strip())
+    return ax

@@ -1,0 +1,142 @@
+"""One author's neighbourhood: the author in the centre, co-authors on the
+first ring, their co-authors on the second, and so on."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+import networkx as nx
+import pandas as pd
+
+from coauthor.graph import ordered_subgraph
+from coauthor.plot.layout import author_node
+from coauthor.plot.style import (
+    add_caption,
+    community_colour,
+    community_legend,
+    draw_graph,
+    measure_column,
+    node_areas,
+    place_labels,
+    ranked_nodes,
+)
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+#: Most authors drawn on ring d: ``RING_CAPACITY * d`` (the caption says when more were cut).
+RING_CAPACITY = 60
+
+
+def ego_rings(
+    graph: nx.Graph,
+    centre: str,
+    hops: int,
+    ranked: Sequence[str],
+    groups: Mapping[str, int] | None = None,
+    capacity: int = RING_CAPACITY,
+) -> list[list[str]]:
+    """The authors at distance 0, 1, ..., ``hops`` from ``centre``, one list
+    per ring in drawing order (around the circle). Ring d keeps at most
+    ``capacity * d`` authors, the highest in ``ranked`` among those linked to
+    a kept author of ring d-1; each is placed next to its strongest link on
+    the inner ring, then next to its community (``groups``), so links run
+    outwards and rarely cross.
+
+    >>> ego_rings(nx.path_graph(["a", "b", "c", "d"]), "b", 2, ["a", "b", "c", "d"])
+    [['b'], ['a', 'c'], ['d']]
+    """
+    distance = nx.single_source_shortest_path_length(graph, centre, cutoff=hops)
+    rank = {node: i for i, node in enumerate(ranked)}
+    rings = [[centre]]
+    for d in range(1, hops + 1):
+        angle = {node: i / len(rings[-1]) for i, node in enumerate(rings[-1])}
+        candidates = [n for n, dist in distance.items() if dist == d and any(p in angle for p in graph.adj[n])]
+        kept = sorted(candidates, key=lambda n: (rank.get(n, len(rank)), n))[: capacity * d]
+        if not kept:
+            break
+
+        def place(node: str, angle: dict[str, float] = angle) -> tuple[float, int, int, str]:
+            parents = [p for p in graph.adj[node] if p in angle]
+            parent = min(parents, key=lambda p: (-float(graph.adj[node][p].get("weight", 1)), angle[p]))
+            return angle[parent], (groups or {}).get(node, 0), rank.get(node, len(rank)), node
+
+        rings.append(sorted(kept, key=place))
+    return rings
+
+
+def plot_ego(
+    graph: nx.Graph,
+    centrality: pd.DataFrame,
+    communities: pd.DataFrame,
+    author: str,
+    ax: Axes,
+    hops: int = 1,
+    size_by: str = "pagerank",
+    top_labels: int = 15,
+    labels: Sequence[str] = (),
+    caption: str = "",
+) -> Axes:
+    """Draw ``author``'s ``hops``-hop neighbourhood on ``ax``: the author in
+    the centre (black halo), each ring the authors at that many co-author
+    links (:func:`ego_rings`), node area by ``size_by``, colour by community
+    as on the network map, edge width by joint papers; the first ring's
+    ``top_labels`` most central authors and those named in ``labels`` are
+    labelled.
+
+    >>> import matplotlib.pyplot as plt
+    >>> from coauthor.analysis import centrality, communities
+    >>> g = nx.star_graph(["Ann", "Bo", "Cy", "Di"])
+    >>> nx.set_node_attributes(g, {n: n for n in g}, "name")
+    >>> ax = plot_ego(g, centrality(g), communities(g), "Ann", plt.figure().gca())
+    >>> len(ax.collections[-1].get_offsets())
+    4
+    """
+    import matplotlib.pyplot as plt
+
+    centre = author_node(graph, author)
+    values = measure_column(centrality, size_by)
+    ranked = ranked_nodes(centrality, size_by)
+    groups = communities["community"].astype(int)
+    rings = ego_rings(graph, centre, max(hops, 0), ranked, groups.to_dict())
+    positions = {centre: (0.0, 0.0)}
+    for d, ring in enumerate(rings[1:], start=1):
+        for i, node in enumerate(ring):
+            theta = math.pi / 2 - 2 * math.pi * (i + 0.5 * (d - 1)) / len(ring)
+            positions[node] = (d * math.cos(theta), d * math.sin(theta))
+        ax.add_patch(plt.Circle((0, 0), d, fill=False, ls="--", lw=0.8, color="#CCCCCC", zorder=0))
+        ax.annotate(
+            f"{d} hop{'s' * (d > 1)}",
+            (0, -d),
+            xytext=(0, -3),
+            textcoords="offset points",
+            ha="center",
+            va="top",
+            fontsize=8,
+            color="#777777",
+        )
+    shown = [n for ring in rings for n in ring]
+    sub = ordered_subgraph(graph, shown)
+    order = sorted(shown, key=lambda n: (n == centre, values[n], n))
+    areas = node_areas(values[order], 40, 700)
+    # a black halo under the centre node, then the edges and nodes
+    ax.scatter([0], [0], s=areas.iloc[-1] * 1.7 + 60, color="black", zorder=1.5)
+    draw_graph(ax, sub, positions, order, areas, [community_colour(groups[n]) for n in order])
+    pinned = [author_node(graph, name) for name in labels if author_node(graph, name) in positions]
+    inner = [n for n in ranked if n in set(rings[1] if len(rings) > 1 else [])][:top_labels]
+    named = {n: str(centrality.at[n, "name"]) for n in [centre, *pinned, *inner]}
+    outside = {n: (x * 1.08, y * 1.08) for n, (x, y) in positions.items()}
+    place_labels(ax, positions, named, bold=[centre], areas=dict(zip(order, areas, strict=True)), start=outside)
+    community_legend(ax, communities, centrality, shown, size_by)
+    ax.set_aspect("equal")
+    ax.set_axis_off()
+    reach = nx.single_source_shortest_path_length(graph, centre, cutoff=hops)
+    name = centrality.at[centre, "name"]
+    ax.set_title(f"Ego network of {name}: {len(reach) - 1:,} authors within {hops} hop{'s' * (hops != 1)}")
+    cut = (
+        f"; showing {len(shown) - 1:,} of {len(reach) - 1:,} (most central per ring)" if len(shown) < len(reach) else ""
+    )
+    add_caption(ax, f"Node area: {size_by}; colour: community; edge width: joint papers{cut}. {caption}".strip())
+    return ax

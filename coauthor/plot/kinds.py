@@ -1,0 +1,202 @@
+"""The figure kinds of ``coauthor plot`` and the report, in one registry:
+each kind draws one figure from an :class:`~coauthor.pipeline.Analysis`.
+
+>>> list(KINDS)
+['network', 'overlay', 'ego', 'timeline', 'communities-over-time', 'centrality', 'degree']
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from coauthor import __version__
+from coauthor.errors import OptionError
+from coauthor.plot.centrality import plot_centrality
+from coauthor.plot.communities_over_time import plot_communities_over_time
+from coauthor.plot.degree import plot_degree
+from coauthor.plot.ego import plot_ego
+from coauthor.plot.network import MAX_DRAWN_NODES, plot_network
+from coauthor.plot.overlay import plot_overlay
+from coauthor.plot.style import figure_format, save_figure
+from coauthor.plot.timeline import plot_timeline_panels
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+    from coauthor.pipeline import Analysis
+
+
+@dataclass(frozen=True)
+class PlotOptions:
+    """What a figure shows: node size / ranking measure ``size_by``, how
+    many authors are labelled (``top_labels``; also the bars of
+    ``centrality`` and the rows of the timeline's heat strip), authors always
+    labelled (``labels``), the ego figure's ``author`` (default: the top
+    author) and ``hops``, the most authors a map draws and the layout seed."""
+
+    size_by: str = "pagerank"
+    top_labels: int = 15
+    labels: tuple[str, ...] = ()
+    author: str | None = None
+    hops: int = 1
+    max_nodes: int = MAX_DRAWN_NODES
+    seed: int = 42
+
+
+Draw = Callable[["Analysis", "Figure", PlotOptions, str], None]
+
+
+@dataclass(frozen=True)
+class FigureKind:
+    """One kind of figure: its ``name``, a one-line ``description``, the
+    figure ``size`` in inches and ``draw(result, fig, options, caption)``."""
+
+    name: str
+    description: str
+    size: tuple[float, float]
+    draw: Draw
+
+
+def _network(result: Analysis, fig: Figure, o: PlotOptions, caption: str) -> None:
+    plot_network(
+        result.graph,
+        result.centrality,
+        result.communities,
+        fig.add_subplot(),
+        o.size_by,
+        o.top_labels,
+        o.labels,
+        o.seed,
+        o.max_nodes,
+        caption,
+    )
+
+
+def _overlay(result: Analysis, fig: Figure, o: PlotOptions, caption: str) -> None:
+    plot_overlay(
+        result.graph,
+        result.centrality,
+        fig.add_subplot(),
+        result.papers,
+        getattr(result, "authorships", None),
+        o.size_by,
+        o.top_labels,
+        o.labels,
+        o.seed,
+        o.max_nodes,
+        caption,
+    )
+
+
+def _ego(result: Analysis, fig: Figure, o: PlotOptions, caption: str) -> None:
+    if result.graph.number_of_nodes() == 0:
+        raise OptionError("the graph has no authors: nothing to centre the ego network on")
+    author = o.author or str(result.centrality.index[0])
+    plot_ego(
+        result.graph,
+        result.centrality,
+        result.communities,
+        author,
+        fig.add_subplot(),
+        o.hops,
+        o.size_by,
+        o.top_labels,
+        o.labels,
+        caption,
+    )
+
+
+def _timeline(result: Analysis, fig: Figure, o: PlotOptions, caption: str) -> None:
+    rows = max(3, min(o.top_labels, 25))
+    axes = fig.subplots(3, 1, gridspec_kw={"height_ratios": [3, 0.5 + 0.28 * rows, 3], "hspace": 0.55})
+    plot_timeline_panels(result.timeline, result.author_timeline, list(axes), o.top_labels, caption)
+
+
+def _communities_over_time(result: Analysis, fig: Figure, o: PlotOptions, caption: str) -> None:
+    plot_communities_over_time(result.communities_over_time, fig.add_subplot(), caption=caption)
+
+
+def _centrality(result: Analysis, fig: Figure, o: PlotOptions, caption: str) -> None:
+    plot_centrality(result.centrality, fig.add_subplot(), o.size_by, o.top_labels, caption)
+
+
+def _degree(result: Analysis, fig: Figure, o: PlotOptions, caption: str) -> None:
+    plot_degree(result.graph, fig.add_subplot(), caption)
+
+
+KINDS: dict[str, FigureKind] = {
+    k.name: k
+    for k in (
+        FigureKind("network", "the collaboration map, coloured by community", (13, 8), _network),
+        FigureKind("overlay", "the map coloured by average publication year", (13, 8), _overlay),
+        FigureKind("ego", "one author's neighbourhood in rings (--author, --hops)", (12, 9), _ego),
+        FigureKind("timeline", "papers, new links, top authors' activity and growth per year", (11, 13), _timeline),
+        FigureKind(
+            "communities-over-time", "communities across time slices (alluvial)", (12, 7), _communities_over_time
+        ),
+        FigureKind("centrality", "top authors by a measure (--size-by)", (8, 6.5), _centrality),
+        FigureKind("degree", "degree and strength distributions (log-log CCDF)", (8, 6), _degree),
+    )
+}
+
+
+def figure_kind(name: str) -> FigureKind:
+    """The kind called ``name``; OptionError listing the kinds otherwise."""
+    if name not in KINDS:
+        raise OptionError(f"unknown figure kind '{name}' (use one of: {', '.join(KINDS)})")
+    return KINDS[name]
+
+
+def figure_caption(result: Analysis) -> str:
+    """The data and options behind ``result``, for the caption line:
+    inputs, papers, weighting, filters, community method and seed."""
+    meta = result.graph.graph
+    inputs = ", ".join(meta.get("inputs", [])) if isinstance(meta.get("inputs"), list) else meta.get("inputs", "")
+    count = f"{len(result.papers):,} papers" if result.papers is not None else "a graph file"
+    filters = [
+        f"{k.removeprefix('filter_')} {v}"
+        for k, v in meta.items()
+        if k.startswith("filter_")
+        and not (k == "filter_min_papers" and v == 1)
+        and not (k == "filter_top_by" and "filter_top" not in meta)
+    ]
+    parts = [
+        f"Data: {inputs} ({count})",
+        f"weight {meta.get('weight', 'full')}",
+        *filters,
+        f"communities {meta.get('community_method', '?')}, seed {meta.get('seed', '?')}",
+    ]
+    return f"{'; '.join(parts)}. coauthor {__version__}"
+
+
+def draw_figure(kind: str, result: Analysis, options: PlotOptions | None = None, caption: str | None = None) -> Figure:
+    """A new matplotlib figure of ``kind`` drawn from ``result`` (caption:
+    :func:`figure_caption` unless given), on an Agg canvas of its own: no
+    pyplot state, nothing to close."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    chosen = figure_kind(kind)
+    fig = Figure(figsize=chosen.size)
+    FigureCanvasAgg(fig)
+    chosen.draw(result, fig, options or PlotOptions(), figure_caption(result) if caption is None else caption)
+    return fig
+
+
+def write_figure(
+    kind: str,
+    result: Analysis,
+    path: str | os.PathLike[str],
+    options: PlotOptions | None = None,
+    caption: str | None = None,
+) -> Path:
+    """Draw ``kind`` (:func:`draw_figure`) and save it atomically to
+    ``path`` in the format of its extension (PNG, SVG, PDF). Returns the
+    path."""
+    figure_format(path)
+    save_figure(draw_figure(kind, result, options, caption), path)
+    return Path(path)
