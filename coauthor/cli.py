@@ -361,6 +361,143 @@ def report(
         click.echo(f"  {path.relative_to(out_dir)}")
 
 
+def _plot_choices() -> tuple[tuple[str, ...], str]:
+    """The measures a figure can size or rank by, and the figure kinds with
+    their descriptions (for ``plot --help``)."""
+    from coauthor.analysis.centrality import MEASURES
+    from coauthor.plot.kinds import KINDS
+
+    return ("papers", *MEASURES), "; ".join(f"{k.name}: {k.description}" for k in KINDS.values())
+
+
+_SIZE_MEASURES, _KINDS_HELP = _plot_choices()
+
+
+@main.command(epilog=f"Kinds: {_KINDS_HELP}.")
+@click.argument("kind", metavar="KIND")
+@read_options()
+@graph_options
+@analysis_options
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Figure file; the format comes from the extension (.png, .svg, .pdf).",
+)
+@click.option(
+    "--size-by",
+    "--measure",
+    "size_by",
+    type=click.Choice(_SIZE_MEASURES),
+    default="pagerank",
+    show_default=True,
+    help="Node size on the maps; the ranking of the centrality kind.",
+)
+@click.option(
+    "--top-labels",
+    type=click.IntRange(min=0),
+    default=15,
+    show_default=True,
+    help="Authors labelled on the maps; bars of centrality; rows of the timeline's heat strip.",
+)
+@click.option(
+    "--label", "labels", multiple=True, metavar="NAME", help="Always label this author on the maps (repeat for more)."
+)
+@click.option(
+    "--author",
+    default=None,
+    metavar="NAME",
+    help="ego: the author in the centre, with --hops rings [default: the top author by PageRank].",
+)
+@click.option(
+    "--max-nodes",
+    type=click.IntRange(min=1),
+    default=300,
+    show_default=True,
+    help="Maps draw at most this many authors (the most central); the caption says so.",
+)
+def plot(
+    kind: str,
+    inputs: tuple[Path, ...],
+    options: ReadOptions,
+    input_format: str | None,
+    graph_options: GraphOptions,
+    analysis_options: AnalysisOptions,
+    output: Path,
+    size_by: str,
+    top_labels: int,
+    labels: tuple[str, ...],
+    author: str | None,
+    max_nodes: int,
+) -> None:
+    """Draw one figure of KIND from INPUTS (records, or one .graphml written
+    by coauthor) and write it as PNG, SVG or PDF, with a caption line saying
+    what data and options it shows."""
+    from coauthor.plot.kinds import PlotOptions, figure_kind, write_figure
+    from coauthor.plot.style import figure_format
+
+    figure_kind(kind)
+    figure_format(output)
+    result = analyze(inputs, options, graph_options, analysis_options, input_format)
+    hops = graph_options.hops if graph_options.hops is not None else 1
+    chosen = PlotOptions(size_by, top_labels, labels, author, hops, max_nodes, analysis_options.seed)
+    write_figure(kind, result, output, chosen)
+    click.echo(f"{kind} figure of {result.graph.number_of_nodes()} authors written to {output}", err=True)
+
+
+@main.command(name="html")
+@read_options()
+@graph_options
+@analysis_options
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The page (.html): one self-contained file that works offline.",
+)
+@click.option(
+    "--size-by",
+    "--measure",
+    "size_by",
+    type=click.Choice(_SIZE_MEASURES),
+    default="pagerank",
+    show_default=True,
+    help="Node size.",
+)
+@click.option(
+    "--max-nodes",
+    type=click.IntRange(min=1),
+    default=5000,
+    show_default=True,
+    help="Show at most this many authors (the most central); the page says so.",
+)
+def html_command(
+    inputs: tuple[Path, ...],
+    options: ReadOptions,
+    input_format: str | None,
+    graph_options: GraphOptions,
+    analysis_options: AnalysisOptions,
+    output: Path,
+    size_by: str,
+    max_nodes: int,
+) -> None:
+    """Write an interactive map of the network as one HTML page that works
+    offline: the network figure's sizes, colours and seeded layout, a search
+    box, details on hover, click to highlight co-authors, a community
+    filter."""
+    from coauthor.html import write_html
+    from coauthor.plot.kinds import figure_caption
+
+    result = analyze(inputs, options, graph_options, analysis_options, input_format)
+    caption = figure_caption(result)
+    write_html(
+        result.graph, result.centrality, result.communities, output, size_by, analysis_options.seed, max_nodes, caption
+    )
+    click.echo(f"Map of {result.graph.number_of_nodes()} authors written to {output}", err=True)
+
+
 def _summary(result: Analysis) -> None:
     g = result.graph
     if result.papers is not None:
