@@ -80,11 +80,13 @@ class NameForm:
         return self.family in EAST_ASIAN_FAMILIES and not western
 
     @property
-    def specificity(self) -> tuple[int, int, int, int]:
-        """How complete the name is: full first name, full pieces, pieces, letters."""
+    def specificity(self) -> tuple[int, int, int, int, int]:
+        """How complete the name is: full first name, full pieces, pieces,
+        particle and suffix written, letters."""
         pieces = [piece for token in self.given for piece in token]
         full = sum(not piece.endswith(".") for piece in pieces)
-        return int(not self.initials_only), full, len(pieces), sum(len(p) for p in pieces)
+        extras = bool(self.particle) + bool(self.suffix)
+        return int(not self.initials_only), full, len(pieces), extras, sum(len(p) for p in pieces)
 
     @property
     def id_key(self) -> str:

@@ -116,7 +116,7 @@ class _Names:
             [form.id_key or name_key(n) for form, n in zip(self.forms, names, strict=True)], dtype=object
         )
         spec = [form.specificity for form in self.forms]
-        self.rank = pd.DataFrame(spec, columns=["s0", "s1", "s2", "s3"], dtype=np.int64)
+        self.rank = pd.DataFrame(spec, columns=["s0", "s1", "s2", "s3", "s4"], dtype=np.int64)
         self.rank["plain"] = [name.isascii() for name in names]
         self.rank["comma"] = ["," in name for name in names]
         self.rank["name"] = names
@@ -317,14 +317,14 @@ def _best_names(table: pd.DataFrame, names: _Names, by: str) -> np.ndarray:
 
 def _best_codes(table: pd.DataFrame, names: _Names, by: str) -> np.ndarray:
     """Per row, the name code of its ``by`` group's display name: the most
-    complete spelling (full first name, full pieces, pieces, letters), then
+    complete spelling (:attr:`~coauthor.nameforms.NameForm.specificity`), then
     the most frequent, then accented over plain, ``First Last`` over
     ``Last, First``, then alphabetical."""
     counts = table.groupby([by, "code"], sort=False).size().reset_index(name="n")
     ranks = names.rank.iloc[counts["code"].to_numpy()].reset_index(drop=True)
     counts = pd.concat([counts, ranks], axis=1).sort_values(
-        [by, "s0", "s1", "s2", "s3", "n", "plain", "comma", "name"],
-        ascending=[True, False, False, False, False, False, True, True, True],
+        [by, "s0", "s1", "s2", "s3", "s4", "n", "plain", "comma", "name"],
+        ascending=[True, False, False, False, False, False, False, True, True, True],
     )
     best = counts.drop_duplicates(by).set_index(by)["code"]
     return table[by].map(best).to_numpy(dtype=np.int64)

@@ -98,6 +98,13 @@ def test_initials_attach_by_shared_coauthors() -> None:
     assert "Ann Lee" in row["evidence"]
 
 
+def test_suffixed_names_seed_their_own_people() -> None:
+    """Jr. and Sr. are two people; the plain name fits both and follows the co-authors (Al / Albert Gore)."""
+    papers = papers_of(["Robert Kane Jr.", "Tom Brady"], ["Robert Kane Sr.", "Al Gore"], ["Robert Kane", "Albert Gore"])
+    ids = ids_of(papers)
+    assert one_id(ids, "Robert Kane") == one_id(ids, "Robert Kane Sr.") != one_id(ids, "Robert Kane Jr.")
+
+
 def test_two_names_on_one_paper_are_two_people() -> None:
     ids = ids_of(papers_of(["J. Smith", "John Smith"]))
     assert one_id(ids, "J. Smith") != one_id(ids, "John Smith")
