@@ -126,6 +126,15 @@ def markdown(table: pd.DataFrame, times: list[dict[str, float]]) -> str:
             f"{row.pair_f1:.3f} |"
         )
     lines += [
+        "", "Reading the scores: *crossref* checks that different ORCID holders are not merged by name (each "
+        "holder's name is written one way, so it measures no recall). *beebe* labels only the blocks with several "
+        "spellings, which are mostly one person each: that favours *family + initial* on recall, and its precision "
+        "loss is where it merges different people. *hard* is written to break name-only resolution; what coauthor "
+        "still gets wrong there: one string for two people (two `Wei Wang`s; `J. Smith` and `Smith J` for John and "
+        "James: left apart and reported), a name change, typos (`Phillip`), family-first East Asian order "
+        "(`Wang Wei`) and East Asian initials (kept apart by design). *synthetic* is homonym-heavy by construction "
+        "(many people share a full name), so no name-only method reaches high precision there. DBLP's fixtures are "
+        "not scored: their homonyms share one paper, so without the suffixes they collapse into one mention.",
         "", "Time and memory of `resolve()` on seeded synthetic authorships (benchmarks/names/synthetic_names.py: "
         "recurring teams, Zipf-skewed common names plus a long tail, a quarter East Asian names, mentions written "
         "in full, with initials, `Last, First`, nicknames, without accents). Fresh process per size; *peak* is the "
