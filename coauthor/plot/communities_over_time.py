@@ -43,14 +43,16 @@ def plot_communities_over_time(table: pd.DataFrame, ax: Axes, top: int = 10, cap
     largest communities of a slice get their own block; the rest share a
     grey one.
     """
-    rows = table[table["event"] != "death"]
+    rows = table[table["event"] != "death"] if "event" in table.columns else table
     if rows.empty:
         ax.text(0.5, 0.5, "No time slices: communities over time need dated papers", ha="center", va="center")
         ax.set_axis_off()
         return ax
     deaths = table[table["event"] == "death"]
     ends = {(int(s) - 1, int(p)) for s, p in zip(deaths["slice"], deaths["from_communities"], strict=True)}
-    columns = _columns(rows, top, ends)
+    slices = rows["slice"].astype(int)
+    column_pt = ax.get_position().width * ax.figure.get_figwidth() * 72 / (slices.max() - slices.min() + 1.05)
+    columns = _columns(rows, top, ends, max(14, int((column_pt - 12) / 4.3)))
     _stack(columns)
     _colour(columns)
     by_slice = {column[0].slice: column for column in columns}
@@ -79,7 +81,9 @@ def plot_communities_over_time(table: pd.DataFrame, ax: Axes, top: int = 10, cap
     return ax
 
 
-def _columns(rows: pd.DataFrame, top: int, ends: set[tuple[int, int]]) -> list[list[_Block]]:
+def _columns(rows: pd.DataFrame, top: int, ends: set[tuple[int, int]], width: int) -> list[list[_Block]]:
+    """Blocks per slice, labels cut to ``width`` characters (what fits
+    between two columns)."""
     columns = []
     first = int(rows["slice"].min())
     for number, part in rows.groupby("slice", sort=True):
@@ -88,10 +92,11 @@ def _columns(rows: pd.DataFrame, top: int, ends: set[tuple[int, int]]) -> list[l
         for _, row in part.head(top).iterrows():
             sources = [int(s) for s in str(row["from_communities"]).split(";") if s.strip()]
             community = int(row["community"])
-            event = {"birth": " (new)", "split": " (split)", "merge": " (merge)"}.get(row["event"], "")
+            event = {"birth": " new", "split": " split", "merge": " merge"}.get(row["event"], "")
             event = "" if number == first else event
             event += " → ends" if (number, community) in ends else ""
-            label = f"{shorten(str(row['top_author']), 22)} · {row['size']}{event}"
+            tail = f" · {row['size']:,}{event}"
+            label = shorten(str(row["top_author"]), max(6, width - len(tail))) + tail
             blocks.append(_Block(int(number), community, int(row["size"]), label, row["event"], sources))
         rest = part.iloc[top:]
         if len(rest):
@@ -101,7 +106,7 @@ def _columns(rows: pd.DataFrame, top: int, ends: set[tuple[int, int]]) -> list[l
                     int(number),
                     OTHER,
                     int(rest["size"].sum()),
-                    f"{len(rest)} smaller · {int(rest['size'].sum())}",
+                    f"{len(rest):,} smaller · {int(rest['size'].sum()):,}",
                     "other",
                     sources,
                 )

@@ -130,6 +130,13 @@ def community_leaders(communities: pd.DataFrame, centrality: pd.DataFrame, rank_
     return {int(c): str(centrality.at[node, "name"]) for node, c in first.items()}
 
 
+def thousands(axis: object) -> None:
+    """Tick labels of ``axis`` (an x or y axis) with thousands separators."""
+    from matplotlib.ticker import FuncFormatter
+
+    axis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:,.0f}"))  # type: ignore[attr-defined]
+
+
 def plural(count: int, noun: str) -> str:
     """``"1 author"``, ``"2,000 authors"``."""
     return f"{count:,} {noun}{'s' * (count != 1)}"
@@ -144,12 +151,13 @@ def draw_graph(
     colours: Sequence[object],
     edge_alpha: float = 0.5,
 ) -> None:
-    """Edges (width grows with ``weight``, up to 3.5 pt) under the ``nodes``
-    (areas in points², white rims), in the given order."""
+    """Edges (width grows with ``weight``, up to 3.5 pt; fainter past 400
+    edges) under the ``nodes`` (areas in points², white rims), in the given
+    order."""
     import networkx as nx
 
-    edges = list(graph.edges(data="weight", default=1))
-    edge_alpha = edge_alpha if len(edges) <= 400 else edge_alpha / 2  # type: ignore[attr-defined]
+    edges = list(graph.edges(data="weight", default=1))  # type: ignore[attr-defined]
+    edge_alpha *= min(1.0, (400 / max(len(edges), 1)) ** 0.5)  # many edges: each fainter
     top = max((float(w) for *_, w in edges), default=1.0) or 1.0
     if edges:
         nx.draw_networkx_edges(

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from coauthor.plot.style import PALETTE, add_caption, shorten
+from coauthor.plot.style import PALETTE, add_caption, shorten, thousands
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -35,6 +35,8 @@ def plot_timeline(timeline: pd.DataFrame, ax: Axes, caption: str = "") -> Axes:
     right = ax.twinx()
     right.plot(years, timeline["new_collaborations"], color=PALETTE[5], marker="o", label="New collaborations")
     right.set_ylabel("New co-author pairs per year", color=PALETTE[5])
+    thousands(ax.yaxis)
+    thousands(right.yaxis)
     right.set_ylim(bottom=0)
     ax.set_title("Papers and new collaborations per year", pad=24)
     handles = ax.get_legend_handles_labels()[0] + right.get_legend_handles_labels()[0]
@@ -116,6 +118,7 @@ def plot_growth(timeline: pd.DataFrame, ax: Axes, caption: str = "") -> Axes:
     ax.plot(years, timeline["authors_total"], color=PALETTE[0], marker="o", ms=3, label="Authors so far")
     ax.plot(years, timeline["collaborations_total"], color=PALETTE[2], marker="s", ms=3, label="Co-author links so far")
     ax.set_ylabel("Authors / links (cumulative)")
+    thousands(ax.yaxis)
     ax.set_ylim(bottom=0)
     _year_axis(ax, years)
     right = ax.twinx()
