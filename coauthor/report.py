@@ -7,11 +7,11 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from coauthor import __version__
 from coauthor.export import write_graphml, write_table
 from coauthor.exporters import EXPORT_FORMATS
 from coauthor.filters import GraphOptions
 from coauthor.pipeline import Analysis, AnalysisOptions, analyze
+from coauthor.plot.kinds import KINDS
 from coauthor.readers import ReadOptions
 
 #: The report's tables: file name -> the Analysis table.
@@ -25,9 +25,8 @@ REPORT_TABLES = {
 REPORT_FILES = (
     "graph.graphml",
     *REPORT_TABLES,
-    "figures/network.png",
-    "figures/timeline.png",
-    "figures/centrality.png",
+    *(f"figures/{kind}.png" for kind in KINDS),
+    "map.html",
 )
 
 
@@ -69,39 +68,22 @@ def make_report(
     ``out_dir``, plus the graph in each export format named in ``exports``
     (``gexf``, ``pajek``, ``vosviewer``, ... as ``graph.<ext>`` or the
     format's own files)."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    from coauthor.plot import plot_centrality, plot_network, plot_timeline, save_figure
+    from coauthor.html import write_html
+    from coauthor.plot import PlotOptions, figure_caption, write_figure
 
     options = options or AnalysisOptions()
     result = analyze(inputs, read, graph_options, options, input_format)
     out = Path(out_dir)
     write_graphml(result.graph, out / "graph.graphml")
     write_analysis(result, out, REPORT_TABLES)
-    caption = _caption(inputs, result)
-    figures = (
-        ("network.png", (13, 7.5), lambda ax: plot_network(
-            result.graph, result.centrality, result.communities, ax, seed=options.seed, caption=caption)),
-        ("timeline.png", (9, 5), lambda ax: plot_timeline(result.timeline, ax, caption=caption)),
-        ("centrality.png", (8, 6), lambda ax: plot_centrality(result.centrality, ax, caption=caption)),
-    )  # fmt: skip
-    for name, size, draw in figures:
-        fig, ax = plt.subplots(figsize=size)
-        draw(ax)
-        save_figure(fig, out / "figures" / name)
-        plt.close(fig)
+    caption = figure_caption(result)
+    for kind in KINDS:
+        write_figure(kind, result, out / "figures" / f"{kind}.png", PlotOptions(seed=options.seed), caption)
+    write_html(result.graph, result.centrality, result.communities, out / "map.html", seed=options.seed,
+               caption=caption)  # fmt: skip
     result.files = [out / name for name in REPORT_FILES]
     for name in exports:
         fmt = EXPORT_FORMATS[name]
         target = out / (f"graph{fmt.extensions[0]}" if fmt.extensions else name)
         result.files.extend(fmt.write(result.graph, target))
     return result
-
-
-def _caption(inputs: Sequence[str | os.PathLike[str]], result: Analysis) -> str:
-    names = ", ".join(str(i) for i in inputs)
-    count = f"{len(result.papers)} papers" if result.papers is not None else "a graph file"
-    return f"Data: {names} ({count}). coauthor {__version__}"
