@@ -127,3 +127,9 @@ def test_report_with_aliases_keeps_ids_consistent(bib: Path, tmp_path: Path) -> 
     people = pd.read_csv(out / "author_timeline.csv")
     assert set(people["author_id"]) == set(central["author_id"])  # timelines use the graph's ids
     assert people.loc[people["author_id"] == "james-smith", "papers"].sum() == 3  # a2, a3 and a5
+
+
+def test_ego_finds_an_author_by_any_spelling(bib: Path, tmp_path: Path) -> None:
+    out = tmp_path / "g.graphml"
+    assert run("graph", str(bib), "-o", str(out), "-q", "--ego", "Matt Post").exit_code == 0
+    assert set(nx.read_graphml(out)) == {"matthew-post", "jose-gimenez", "john-smith"}
