@@ -51,14 +51,15 @@ class GraphTables:
     ``info`` about the build (papers left out by the author cap, ...) and
     ``pairs``: the edges as node positions (m x 2 ints), ready for igraph.
 
-    Filtering a table by hand? Drop ``pairs`` (set it to None): it is
-    recomputed from ``source`` and ``target`` when missing.
+    Filtering a table by hand? Drop ``pairs`` (set it to None) and clear
+    ``cache`` (engine copies of the graph): both are rebuilt when needed.
     """
 
     nodes: pd.DataFrame
     edges: pd.DataFrame
     info: dict[str, Any] = field(default_factory=dict)
     pairs: np.ndarray | None = None
+    cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def positions(self) -> np.ndarray:
         """The edges as positions of their nodes in ``nodes`` (m x 2)."""
@@ -105,10 +106,7 @@ def build_tables(
     authorships: pd.DataFrame, weight: str = "full", max_authors: int = DEFAULT_MAX_AUTHORS
 ) -> GraphTables:
     """Node and edge tables of the collaboration graph (see the module docs)."""
-    if weight not in WEIGHTINGS:
-        raise OptionError(f"unknown weighting '{weight}' (use one of: {', '.join(WEIGHTINGS)})")
-    if max_authors < 0:
-        raise OptionError(f"--max-authors must be 0 (no cap) or positive, not {max_authors}")
+    check_weighting(weight, max_authors)
     codes = _Codes.of(authorships)
     nodes = _node_table(authorships, codes)
     sizes = np.bincount(codes.paper, minlength=codes.n_papers)
@@ -122,6 +120,14 @@ def build_tables(
     edges, pairs = _edge_table(codes, ~over_cap[codes.paper], 1.0 / np.maximum(sizes - 1, 1), nodes.index)
     edges.insert(2, "weight", _weights(edges, nodes["papers"], weight))
     return GraphTables(nodes, edges, info, pairs)
+
+
+def check_weighting(weight: str, max_authors: int) -> None:
+    """OptionError unless ``weight`` is a known weighting and ``max_authors`` >= 0."""
+    if weight not in WEIGHTINGS:
+        raise OptionError(f"unknown weighting '{weight}' (use one of: {', '.join(WEIGHTINGS)})")
+    if max_authors < 0:
+        raise OptionError(f"--max-authors must be 0 (no cap) or positive, not {max_authors}")
 
 
 @dataclass

@@ -44,16 +44,27 @@ def to_igraph(graph: nx.Graph | GraphTables, distance: str = "hops") -> igraph.G
     import igraph
 
     if isinstance(graph, GraphTables):
-        pairs = graph.positions()
-        weights = graph.edges["weight"].to_numpy(dtype=float)
-        # a list of int pairs converts 3x faster than a numpy array
-        edges = list(zip(pairs[:, 0].tolist(), pairs[:, 1].tolist(), strict=True))
-        result = igraph.Graph(n=len(graph.nodes), edges=edges, directed=False)
-    else:
-        position = {node: i for i, node in enumerate(graph.nodes)}
-        edges = [(position[u], position[v]) for u, v in graph.edges]
-        weights = np.array([w for _, _, w in graph.edges(data="weight", default=1.0)], dtype=float)
-        result = igraph.Graph(n=len(position), edges=edges, directed=False)
+        key = f"igraph:{distance}"
+        if key not in graph.cache:  # PageRank, communities, ... share one copy
+            graph.cache[key] = _tables_to_igraph(graph, distance)
+        return graph.cache[key]
+    position = {node: i for i, node in enumerate(graph.nodes)}
+    edges = [(position[u], position[v]) for u, v in graph.edges]
+    weights = np.array([w for _, _, w in graph.edges(data="weight", default=1.0)], dtype=float)
+    return _with_weights(igraph.Graph(n=len(position), edges=edges, directed=False), weights, distance)
+
+
+def _tables_to_igraph(graph: GraphTables, distance: str) -> igraph.Graph:
+    import igraph
+
+    pairs = graph.positions()
+    weights = graph.edges["weight"].to_numpy(dtype=float)
+    # a list of int pairs converts 3x faster than a numpy array
+    edges = list(zip(pairs[:, 0].tolist(), pairs[:, 1].tolist(), strict=True))
+    return _with_weights(igraph.Graph(n=len(graph.nodes), edges=edges, directed=False), weights, distance)
+
+
+def _with_weights(result: igraph.Graph, weights: np.ndarray, distance: str) -> igraph.Graph:
     result.es["weight"] = weights
     result.es["distance"] = 1.0 / weights if distance == "inverse-weight" else np.ones(len(weights))
     return result
