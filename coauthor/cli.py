@@ -25,6 +25,7 @@ from coauthor.filters import GraphOptions
 from coauthor.pipeline import Analysis, AnalysisOptions, analyze
 from coauthor.progress import file_progress
 from coauthor.readers import FORMATS, UNRECOGNISED, ReadOptions, read_inputs
+from coauthor.report import DEFAULT_EXPORTS
 
 _FORMATS_HELP = "; ".join(f"{f.name}: {f.description}" for f in FORMATS.values())
 
@@ -340,7 +341,8 @@ def sensitivity(
 @click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Folder for the report (created if needed).")
 @click.option("--export", "exports", multiple=True, type=click.Choice(list(EXPORT_FORMATS)),
-              help="Also write the graph in this format (repeatable): --export gexf --export pajek")  # fmt: skip
+              default=DEFAULT_EXPORTS, show_default=True,
+              help="Graph formats written besides GraphML (repeatable: --export gexf --export pajek).")  # fmt: skip
 def report(
     inputs: tuple[Path, ...],
     options: ReadOptions,

@@ -14,6 +14,8 @@ from coauthor.pipeline import Analysis, AnalysisOptions, analyze
 from coauthor.plot.kinds import KINDS
 from coauthor.readers import ReadOptions
 
+#: Graph formats the report writes besides GraphML, unless told otherwise.
+DEFAULT_EXPORTS = ("gexf", "vosviewer")
 #: The report's tables: file name -> the Analysis table.
 REPORT_TABLES = {
     "centrality.csv": "centrality",
@@ -62,12 +64,12 @@ def make_report(
     graph_options: GraphOptions | None = None,
     options: AnalysisOptions | None = None,
     input_format: str | None = None,
-    exports: Sequence[str] = (),
+    exports: Sequence[str] = DEFAULT_EXPORTS,
 ) -> Analysis:
     """Analyse ``inputs`` and write every file of ``REPORT_FILES`` under
     ``out_dir``, plus the graph in each export format named in ``exports``
-    (``gexf``, ``pajek``, ``vosviewer``, ... as ``graph.<ext>`` or the
-    format's own files)."""
+    (``graph.<ext>``, or the format's own files such as ``vosviewer/``; by
+    default GEXF for Gephi and VOSviewer's map and network files)."""
     from coauthor.html import write_html
     from coauthor.plot import PlotOptions, figure_caption, write_figure
 

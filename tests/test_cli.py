@@ -94,8 +94,11 @@ def test_records_csv_to_file(seeds: Path, tmp_path: Path) -> None:
 
 
 def test_report_writes_every_file(seed_report: Path) -> None:
-    for name in REPORT_FILES:
+    for name in (*REPORT_FILES, "graph.gexf", "vosviewer/map.txt", "vosviewer/network.txt"):
         assert (seed_report / name).stat().st_size > 0, name
+    assert nx.read_gexf(seed_report / "graph.gexf").number_of_nodes() == 92
+    vos_map = pd.read_csv(seed_report / "vosviewer" / "map.txt", sep="\t")
+    assert len(vos_map) == 92 and {"id", "label", "cluster"} <= set(vos_map.columns)
     for name in ("network", "timeline", "centrality"):
         assert (seed_report / "figures" / f"{name}.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
