@@ -23,7 +23,7 @@ from coauthor.export import RECORD_FORMATS, records_text, table_text, write_grap
 from coauthor.exporters import EXPORT_FORMATS, GRAPH_SUFFIXES, export_format, graph_for_export
 from coauthor.filters import GraphOptions
 from coauthor.pipeline import Analysis, AnalysisOptions, analyze
-from coauthor.progress import file_progress
+from coauthor.progress import file_progress, stage_progress
 from coauthor.readers import FORMATS, UNRECOGNISED, ReadOptions, read_inputs
 from coauthor.report import DEFAULT_EXPORTS
 
@@ -352,11 +352,17 @@ def report(
     out_dir: Path,
     exports: tuple[str, ...],
 ) -> None:
-    """The main job: write the graph (GraphML), centrality, communities and
-    timeline tables (CSV) and figures (PNG) to a folder, and summarise."""
+    """The main job: write the graph (GraphML, GEXF, VOSviewer), the
+    centrality, communities and timeline tables (CSV), every figure (PNG),
+    the interactive map (map.html) and index.html that shows them all to a
+    folder, and summarise."""
     from coauthor.report import make_report
 
-    result = make_report(inputs, out_dir, options, graph_options, analysis_options, input_format, exports)
+    quiet = bool(click.get_current_context().params.get("quiet"))
+    with stage_progress(quiet) as stage:
+        result = make_report(
+            inputs, out_dir, options, graph_options, analysis_options, input_format, exports, on_stage=stage
+        )
     _summary(result)
     click.echo(f"Written to {out_dir}/:")
     for path in result.files:

@@ -1,6 +1,7 @@
 """Progress on standard error for the CLI (rich), off with ``--quiet`` or
 when standard error is not a terminal. The library never draws: it calls
-back, and this module turns the calls into a bar."""
+back, and this module turns the calls into one live display with a bar over
+the input files and, for long jobs, a line naming the current stage."""
 
 from __future__ import annotations
 
@@ -8,6 +9,12 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
+
+_live: list[Progress] = []  # the display of the running command, if any
 
 
 @contextmanager
@@ -17,13 +24,29 @@ def file_progress(quiet: bool) -> Iterator[Callable[[int, int, Path], None]]:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    console = Console(stderr=True)
     disabled = quiet or not sys.stderr.isatty()
-    columns = (TextColumn("Reading {task.fields[name]}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=console, disable=disabled, transient=True) as progress:
-        task = progress.add_task("read", total=None, name="")
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=Console(stderr=True), disable=disabled, transient=True) as progress:
+        task = progress.add_task("Reading", total=None)
 
         def update(done: int, total: int, path: Path) -> None:
-            progress.update(task, completed=done, total=total, name=path.name)
+            finished = done + 1 >= total
+            progress.update(task, completed=done + finished, total=total, description=f"Reading {path.name}")
 
-        yield update
+        _live.append(progress)
+        try:
+            yield update
+        finally:
+            _live.pop()
+
+
+@contextmanager
+def stage_progress(quiet: bool) -> Iterator[Callable[[str], None]]:
+    """A callback naming the current stage of a long job, shown as one more
+    line of the running display (or silent with ``quiet``)."""
+    if quiet or not _live:
+        yield lambda text: None
+        return
+    progress = _live[-1]
+    task = progress.add_task("Starting", total=None)
+    yield lambda text: progress.update(task, description=text)

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from coauthor.export import write_graphml, write_table
@@ -65,27 +65,39 @@ def make_report(
     options: AnalysisOptions | None = None,
     input_format: str | None = None,
     exports: Sequence[str] = DEFAULT_EXPORTS,
+    on_stage: Callable[[str], None] | None = None,
 ) -> Analysis:
     """Analyse ``inputs`` and write every file of ``REPORT_FILES`` under
     ``out_dir``, plus the graph in each export format named in ``exports``
     (``graph.<ext>``, or the format's own files such as ``vosviewer/``; by
-    default GEXF for Gephi and VOSviewer's map and network files)."""
+    default GEXF for Gephi and VOSviewer's map and network files), and
+    ``index.html`` showing them all. ``on_stage(text)`` is told each stage
+    as it starts (the CLI shows it as progress)."""
     from coauthor.html import write_html
     from coauthor.plot import PlotOptions, figure_caption, write_figure
+    from coauthor.report_index import write_index
 
+    stage = on_stage or (lambda text: None)
     options = options or AnalysisOptions()
+    stage("Reading and analysing")
     result = analyze(inputs, read, graph_options, options, input_format)
     out = Path(out_dir)
+    stage("Writing the graph and tables")
     write_graphml(result.graph, out / "graph.graphml")
     write_analysis(result, out, REPORT_TABLES)
     caption = figure_caption(result)
     for kind in KINDS:
+        stage(f"Drawing the {kind} figure")
         write_figure(kind, result, out / "figures" / f"{kind}.png", PlotOptions(seed=options.seed), caption)
+    stage("Writing the interactive map")
     write_html(result.graph, result.centrality, result.communities, out / "map.html", seed=options.seed,
                caption=caption)  # fmt: skip
     result.files = [out / name for name in REPORT_FILES]
     for name in exports:
+        stage(f"Exporting {name}")
         fmt = EXPORT_FORMATS[name]
         target = out / (f"graph{fmt.extensions[0]}" if fmt.extensions else name)
         result.files.extend(fmt.write(result.graph, target))
+    title = "Collaboration report: " + ", ".join(str(i) for i in inputs)
+    result.files.insert(0, write_index(result, out, result.files, title))
     return result

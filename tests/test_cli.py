@@ -241,3 +241,12 @@ def test_sensitivity_command(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert "Top-5 authors by PageRank" in result.output
     assert len(pd.read_csv(tmp_path / "partitions.csv")) == 10
+
+
+def test_report_index_shows_everything(seed_report: Path) -> None:
+    page = (seed_report / "index.html").read_text(encoding="utf-8")
+    for figure in (seed_report / "figures").glob("*.png"):
+        assert f'src="figures/{figure.name}"' in page
+    assert 'href="map.html"' in page and 'href="graph.graphml"' in page and 'href="vosviewer/map.txt"' in page
+    assert "<td>Zhenyi Wang</td>" in page and "http" not in page.split("<body>")[1]
+    assert "56 papers list only some authors" in page  # what the data cannot say, counted
