@@ -128,6 +128,9 @@ def find_author(graph: nx.Graph, name_or_id: str) -> str:
     OptionError naming close matches when there is none."""
     if name_or_id in graph:
         return name_or_id
+    shown = [node for node, name in graph.nodes(data="name") if name == name_or_id]
+    if len(shown) == 1:  # the display name (graphs read from elsewhere may have any ids)
+        return str(shown[0])
     key = name_key(name_or_id)
     if key in graph:
         return key

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 import networkx as nx
 import pandas as pd
 
+from coauthor.filters import find_author
 from coauthor.graph import ordered_subgraph
-from coauthor.plot.layout import author_node
 from coauthor.plot.style import (
     add_caption,
     community_colour,
@@ -96,7 +96,7 @@ def plot_ego(
     """
     import matplotlib.pyplot as plt
 
-    centre = author_node(graph, author)
+    centre = find_author(graph, author)
     values = measure_column(centrality, size_by)
     ranked = ranked_nodes(centrality, size_by)
     groups = communities["community"].astype(int)
@@ -124,7 +124,7 @@ def plot_ego(
     # a black halo under the centre node, then the edges and nodes
     ax.scatter([0], [0], s=areas.iloc[-1] * 1.7 + 60, color="black", zorder=1.5)
     draw_graph(ax, sub, positions, order, areas, [community_colour(groups[n]) for n in order])
-    pinned = [author_node(graph, name) for name in labels if author_node(graph, name) in positions]
+    pinned = [find_author(graph, name) for name in labels if find_author(graph, name) in positions]
     inner = [n for n in ranked if n in set(rings[1] if len(rings) > 1 else [])][:top_labels]
     named = {n: str(centrality.at[n, "name"]) for n in [centre, *pinned, *inner]}
     outside = {n: (x * 1.08, y * 1.08) for n, (x, y) in positions.items()}

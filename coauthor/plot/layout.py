@@ -16,7 +16,6 @@ from dataclasses import dataclass
 import networkx as nx
 import numpy as np
 
-from coauthor.filters import find_author
 from coauthor.graph import ordered_subgraph
 
 
@@ -126,12 +125,3 @@ def _igraph_layout(graph: nx.Graph, seed: int) -> np.ndarray:
     with seeded(seed):
         found = ig.layout_fruchterman_reingold(weights=weights, niter=500, seed=start.tolist())
     return np.array(found.coords, dtype=float)
-
-
-def author_node(graph: nx.Graph, name: str) -> str:
-    """The node of the author called ``name``: an exact display name first
-    (graphs read from elsewhere may have any ids), else
-    :func:`coauthor.filters.find_author` (ids, folded names, variants; an
-    OptionError suggesting close names when there is none)."""
-    exact = [node for node, shown in graph.nodes(data="name") if shown == name]
-    return exact[0] if len(exact) == 1 else find_author(graph, name)

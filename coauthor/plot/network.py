@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 import networkx as nx
 import pandas as pd
 
-from coauthor.plot.layout import Visible, author_node, layout, visible_subgraph
+from coauthor.filters import find_author
+from coauthor.plot.layout import Visible, layout, visible_subgraph
 from coauthor.plot.style import (
     add_caption,
     area_range,
@@ -94,7 +95,7 @@ def draw_map(
     seeded layout, node areas by ``size_by``, the given node ``colours`` and
     the top and pinned labels; returns what was drawn."""
     values = measure_column(centrality, size_by)
-    pinned = [author_node(graph, name) for name in labels]
+    pinned = [find_author(graph, name) for name in labels]
     drawn = visible_subgraph(graph, ranked_nodes(centrality, size_by), max_nodes, MAX_DRAWN_EDGES, pinned, size_by)
     positions = layout(drawn.graph, seed)
     # smallest first, so big nodes are never hidden under small ones
