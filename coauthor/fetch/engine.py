@@ -76,7 +76,7 @@ def fetch_works(
     resumed = state is not None
     seeds = [q.person for q in queries if q.person]
     if state is None:
-        state = FetchState(queries=list(queries), level_end=len(queries), asked=list(seeds))
+        state = FetchState(queries=list(queries), asked=list(seeds))
         out.start(state, api.header)
     run = _Run(api, url, client, out, state, max_records, hops, progress)
     try:
@@ -218,7 +218,6 @@ class _Run:
         state.coauthors = []
         self.found = set()
         state.depth += 1
-        state.level_end = len(state.queries)
         self.out.commit(state)
 
     def report(self, label: str) -> None:

@@ -28,9 +28,11 @@ STATE_VERSION = 1
 class FetchState:
     """How far a fetch got. ``queries[index]`` is next, from ``cursor``
     (made by the server at ``cursor_time``; ``fresh``: this query is walked
-    again past the cache, its cursor having expired); ``level_end`` is where the queries of the current hop level end;
-    ``asked`` holds the people already queried, ``coauthors`` those found
-    for the next level; ``seen`` the keys of the works written."""
+    again past the cache, its cursor having expired). ``depth`` is the hop
+    level, ``asked`` the people already queried, ``coauthors`` those found
+    for the next level, ``seen`` the keys of the works written,
+    ``announced`` the totals the API gave, ``skipped`` the hop queries not
+    found, ``size`` the bytes of the partial file this state vouches for."""
 
     queries: list[Query]
     index: int = 0
@@ -38,7 +40,6 @@ class FetchState:
     cursor_time: float | None = None
     fresh: bool = False
     depth: int = 0
-    level_end: int = 0
     asked: list[str] = field(default_factory=list)
     coauthors: list[str] = field(default_factory=list)
     seen: list[str] = field(default_factory=list)
