@@ -526,3 +526,8 @@ def _summary(result: Analysis) -> None:
     sample = result.centrality.attrs.get("betweenness_sample")
     if sample:
         click.echo(f"Betweenness estimated from {sample} sampled sources (seeded)")
+
+
+from coauthor.fetch.cli import fetch  # noqa: E402  (its own package; imports no HTTP stack until run)
+
+main.add_command(fetch)
