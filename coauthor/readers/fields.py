@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Any
 
-from coauthor.records import paper_id
+from coauthor.records import Paper, paper_id
 
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.|www\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
@@ -104,3 +105,36 @@ def parallel(values: list[str | None]) -> list[str | None]:
     """``values`` when at least one is known, else ``[]`` (the convention of
     :class:`~coauthor.records.Paper` for ``author_ids`` / ``author_orcids``)."""
     return values if any(v is not None for v in values) else []
+
+
+def build_paper(
+    where: str,
+    authors: list[str],
+    truncated: bool,
+    *,
+    given_id: str | None,
+    title: str,
+    year: int | None,
+    doi: str | None,
+    **extra: Any,
+) -> Paper:
+    """The Paper of one table row or tagged record: whitespace in ``title``
+    collapsed, ``doi`` cleaned, the id from :func:`record_id`; ``extra`` are
+    further Paper fields (abstract, author ids...).
+
+    >>> build_paper("a.csv:2", ["Ann Lee"], False, given_id="", title=" Deep  Nets ", year=2020,
+    ...             doi="https://doi.org/10.1/X").doi
+    '10.1/x'
+    """
+    title = " ".join(title.split())
+    doi = clean_doi(doi)
+    return Paper(
+        id=record_id(given_id, title, year, doi, where),
+        title=title,
+        authors=authors,
+        year=year,
+        source=where,
+        authors_truncated=truncated,
+        doi=doi,
+        **extra,
+    )

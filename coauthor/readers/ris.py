@@ -30,7 +30,7 @@ import re
 from pathlib import Path
 
 from coauthor.readers.base import Format, ReadOptions, tally
-from coauthor.readers.fields import clean_authors, clean_doi, first_year, record_id
+from coauthor.readers.fields import build_paper, clean_authors, first_year
 from coauthor.readers.tagged import TaggedRecord, TagSyntax, tagged_outcomes
 from coauthor.records import Paper, ReadReport
 
@@ -63,19 +63,11 @@ def _paper(record: TaggedRecord, where: str) -> Paper | str:
     if not authors:
         editors, _ = clean_authors(record.values(*EDITOR_TAGS))
         return "no authors (editors only)" if editors else "no authors (AU/A1)"
-    title = " ".join(record.first(*TITLE_TAGS).split())
     year = next((y for y in map(first_year, record.values(*YEAR_TAGS)) if y is not None), None)
-    doi = clean_doi(record.first("DO"))
-    return Paper(
-        id=record_id(record.first("ID"), title, year, doi, where),
-        title=title,
-        authors=authors,
-        year=year,
-        source=where,
-        authors_truncated=truncated,
-        doi=doi,
-        abstract=record.first("AB", "N2") or None,
-    )
+    return build_paper(
+        where, authors, truncated, given_id=record.first("ID"), title=record.first(*TITLE_TAGS), year=year,
+        doi=record.first("DO"), abstract=record.first("AB", "N2") or None,
+    )  # fmt: skip
 
 
 FORMAT = Format(

@@ -16,7 +16,7 @@ import re
 from pathlib import Path
 
 from coauthor.readers.base import Format, ReadOptions, tally
-from coauthor.readers.fields import clean_authors, clean_doi, first_year, parallel, record_id, split_names
+from coauthor.readers.fields import build_paper, clean_authors, first_year, parallel, split_names
 from coauthor.readers.table import Row, first_line, header_cells, row_outcomes
 from coauthor.records import Paper, ReadReport
 
@@ -73,20 +73,10 @@ def _paper(row: Row, where: str) -> Paper | str:
     authors, ids, truncated = scopus_authors(row)
     if not authors:
         return "no authors"
-    title = " ".join(row.get("title").split())
-    year = first_year(row.get("year"))
-    doi = clean_doi(row.get("doi"))
-    return Paper(
-        id=record_id(row.get("eid"), title, year, doi, where),
-        title=title,
-        authors=authors,
-        year=year,
-        source=where,
-        authors_truncated=truncated,
-        doi=doi,
-        abstract=_abstract(row.get("abstract")),
-        author_ids=ids,
-    )
+    return build_paper(
+        where, authors, truncated, given_id=row.get("eid"), title=row.get("title"), year=first_year(row.get("year")),
+        doi=row.get("doi"), abstract=_abstract(row.get("abstract")), author_ids=ids,
+    )  # fmt: skip
 
 
 def _abstract(text: str) -> str | None:

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from coauthor.errors import InputError
 from coauthor.readers.base import Format, ReadOptions, tally
-from coauthor.readers.fields import clean_authors, clean_doi, first_year, record_id, split_names
+from coauthor.readers.fields import build_paper, clean_authors, first_year, split_names
 from coauthor.readers.tagged import decoded_lines, text_head
 from coauthor.records import Paper, ReadReport
 
@@ -189,18 +189,10 @@ def _paper(row: Row, where: str, author_sep: str) -> Paper | str:
     authors, truncated = clean_authors(split_names(row.get(*AUTHOR_COLUMNS), author_sep))
     if not authors:
         return "no authors"
-    title = " ".join(row.get("title").split())
-    year = first_year(row.get("year"))
-    doi = clean_doi(row.get("doi"))
-    return Paper(
-        id=record_id(row.get("id"), title, year, doi, where),
-        title=title,
-        authors=authors,
-        year=year,
-        source=where,
-        authors_truncated=truncated,
-        doi=doi,
-    )
+    return build_paper(
+        where, authors, truncated, given_id=row.get("id"), title=row.get("title"), year=first_year(row.get("year")),
+        doi=row.get("doi"),
+    )  # fmt: skip
 
 
 FORMAT = Format(

@@ -40,7 +40,7 @@ from pathlib import Path
 
 from coauthor.names import name_key
 from coauthor.readers.base import Format, ReadOptions, read_head, tally
-from coauthor.readers.fields import clean_authors, clean_doi, first_year, parallel, record_id, split_names
+from coauthor.readers.fields import build_paper, clean_authors, first_year, parallel, split_names
 from coauthor.readers.table import Row, first_line, header_cells, row_outcomes
 from coauthor.readers.tagged import TagSyntax, tagged_outcomes, text_head
 from coauthor.records import Paper, ReadReport
@@ -129,20 +129,11 @@ def wos_paper(fields: dict[str, list[str]], where: str) -> Paper | str:
         authors, truncated = clean_authors(items("AU"))
     if not authors:
         return "no authors (editors only)" if items("BE") else "no authors"
-    title = text("TI")
     year = first_year(text("PY")) or first_year(text("EY")) or first_year(text("EA"))
-    doi = clean_doi(text("DI"))
-    return Paper(
-        id=record_id(text("UT"), title, year, doi, where),
-        title=title,
-        authors=authors,
-        year=year,
-        source=where,
-        authors_truncated=truncated,
-        doi=doi,
-        abstract=text("AB") or None,
-        author_orcids=_orcids(authors, items("OI")),
-    )
+    return build_paper(
+        where, authors, truncated, given_id=text("UT"), title=text("TI"), year=year, doi=text("DI"),
+        abstract=text("AB") or None, author_orcids=_orcids(authors, items("OI")),
+    )  # fmt: skip
 
 
 def _orcids(authors: list[str], entries: list[str]) -> list[str | None]:
