@@ -10,6 +10,7 @@ import functools
 import json
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,9 @@ import click
 
 from coauthor import __version__
 from coauthor.atomic import write_text_atomic
-from coauthor.cli_options import analysis_options, graph_options, resolve_options
+from coauthor.cli_options import analysis_options as with_analysis_options
+from coauthor.cli_options import graph_options as with_graph_options
+from coauthor.cli_options import resolve_options
 from coauthor.errors import CoauthorError
 from coauthor.export import RECORD_FORMATS, records_text, table_text, write_graph
 from coauthor.exporters import EXPORT_FORMATS, GRAPH_SUFFIXES, export_format, graph_for_export
@@ -89,6 +92,53 @@ def _with_read_options(command: Callable[..., Any], format_names: tuple[str, ...
                 raise click.ClickException(str(exc)) from exc
 
     return wrapper
+
+
+@dataclass(frozen=True)
+class Job:
+    """What to read and how to build and analyse it: the options shared by
+    ``graph``, ``analyze``, ``report``, ``plot`` and ``html``."""
+
+    inputs: tuple[Path, ...]
+    read: ReadOptions
+    input_format: str | None
+    graph: GraphOptions
+    analysis: AnalysisOptions
+
+    def analyze(self) -> Analysis:
+        """Read, build, filter and analyse (:func:`coauthor.pipeline.analyze`)."""
+        return analyze(self.inputs, self.read, self.graph, self.analysis, self.input_format)
+
+
+def job_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """The reading, graph and analysis options, handed to ``command`` as one
+    ``job: Job``."""
+
+    @functools.wraps(command)
+    def wrapper(
+        *args: Any,
+        inputs: tuple[Path, ...],
+        options: ReadOptions,
+        input_format: str | None,
+        graph_options: GraphOptions,
+        analysis_options: AnalysisOptions,
+        **kwargs: Any,
+    ) -> Any:
+        return command(*args, job=Job(inputs, options, input_format, graph_options, analysis_options), **kwargs)
+
+    return read_options()(with_graph_options(with_analysis_options(wrapper)))
+
+
+def size_by_option(help_text: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``--size-by`` (alias ``--measure``): a centrality measure or papers."""
+    return click.option("--size-by", "--measure", "size_by", type=click.Choice(_SIZE_MEASURES), default="pagerank",
+                        show_default=True, help=help_text)  # fmt: skip
+
+
+def max_nodes_option(default: int, help_text: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``--max-nodes``: how many authors a map shows at most."""
+    return click.option("--max-nodes", type=click.IntRange(min=1), default=default, show_default=True,
+                        help=help_text)  # fmt: skip
 
 
 @click.group(
@@ -216,22 +266,13 @@ def names(
 
 
 @main.command()
-@read_options()
-@graph_options
-@analysis_options
+@job_options
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help=f"Graph file; the format comes from the extension ({', '.join(GRAPH_SUFFIXES)}).")  # fmt: skip
-def graph(
-    inputs: tuple[Path, ...],
-    options: ReadOptions,
-    input_format: str | None,
-    graph_options: GraphOptions,
-    analysis_options: AnalysisOptions,
-    output: Path,
-) -> None:
+def graph(job: Job, output: Path) -> None:
     """Build the weighted collaboration graph (filters applied), with
     centrality and communities as node attributes, and write it to a file."""
-    result = analyze(inputs, options, graph_options, analysis_options, input_format)
+    result = job.analyze()
     write_graph(result.graph, output)
     click.echo(
         f"{result.graph.number_of_nodes()} authors, {result.graph.number_of_edges()} "
@@ -270,25 +311,16 @@ def export(
 
 
 @main.command(name="analyze")
-@read_options()
-@graph_options
-@analysis_options
+@job_options
 @click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Folder for the tables (created if needed).")  # fmt: skip
-def analyze_command(
-    inputs: tuple[Path, ...],
-    options: ReadOptions,
-    input_format: str | None,
-    graph_options: GraphOptions,
-    analysis_options: AnalysisOptions,
-    out_dir: Path,
-) -> None:
+def analyze_command(job: Job, out_dir: Path) -> None:
     """Analyse records or a GraphML written by coauthor: write centrality,
     communities, per-year and per-author timelines and communities over
     time as CSV tables."""
     from coauthor.report import write_analysis
 
-    result = analyze(inputs, options, graph_options, analysis_options, input_format)
+    result = job.analyze()
     _summary(result)
     click.echo(f"Written to {out_dir}/:")
     for path in write_analysis(result, out_dir):
@@ -335,23 +367,13 @@ def sensitivity(
 
 
 @main.command()
-@read_options()
-@graph_options
-@analysis_options
+@job_options
 @click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Folder for the report (created if needed).")
 @click.option("--export", "exports", multiple=True, type=click.Choice(list(EXPORT_FORMATS)),
               default=DEFAULT_EXPORTS, show_default=True,
               help="Graph formats written besides GraphML (repeatable: --export gexf --export pajek).")  # fmt: skip
-def report(
-    inputs: tuple[Path, ...],
-    options: ReadOptions,
-    input_format: str | None,
-    graph_options: GraphOptions,
-    analysis_options: AnalysisOptions,
-    out_dir: Path,
-    exports: tuple[str, ...],
-) -> None:
+def report(job: Job, out_dir: Path, exports: tuple[str, ...]) -> None:
     """The main job: write the graph (GraphML, GEXF, VOSviewer), the
     centrality, communities and timeline tables (CSV), every figure (PNG),
     the interactive map (map.html) and index.html that shows them all to a
@@ -361,7 +383,7 @@ def report(
     quiet = bool(click.get_current_context().params.get("quiet"))
     with stage_progress(quiet) as stage:
         result = make_report(
-            inputs, out_dir, options, graph_options, analysis_options, input_format, exports, on_stage=stage
+            job.inputs, out_dir, job.read, job.graph, job.analysis, job.input_format, exports, on_stage=stage
         )
     _summary(result)
     click.echo(f"Written to {out_dir}/:")
@@ -383,9 +405,7 @@ _SIZE_MEASURES, _KINDS_HELP = _plot_choices()
 
 @main.command(epilog=f"Kinds: {_KINDS_HELP}.")
 @click.argument("kind", metavar="KIND")
-@read_options()
-@graph_options
-@analysis_options
+@job_options
 @click.option(
     "-o",
     "--output",
@@ -393,15 +413,7 @@ _SIZE_MEASURES, _KINDS_HELP = _plot_choices()
     type=click.Path(dir_okay=False, path_type=Path),
     help="Figure file; the format comes from the extension (.png, .svg, .pdf).",
 )
-@click.option(
-    "--size-by",
-    "--measure",
-    "size_by",
-    type=click.Choice(_SIZE_MEASURES),
-    default="pagerank",
-    show_default=True,
-    help="Node size on the maps; the ranking of the centrality kind.",
-)
+@size_by_option("Node size on the maps; the ranking of the centrality kind.")
 @click.option(
     "--top-labels",
     type=click.IntRange(min=0),
@@ -418,20 +430,10 @@ _SIZE_MEASURES, _KINDS_HELP = _plot_choices()
     metavar="NAME",
     help="ego: the author in the centre, with --hops rings [default: the top author by PageRank].",
 )
-@click.option(
-    "--max-nodes",
-    type=click.IntRange(min=1),
-    default=300,
-    show_default=True,
-    help="Maps draw at most this many authors (the most central); the caption says so.",
-)
+@max_nodes_option(300, "Maps draw at most this many authors (the most central); the caption says so.")
 def plot(
     kind: str,
-    inputs: tuple[Path, ...],
-    options: ReadOptions,
-    input_format: str | None,
-    graph_options: GraphOptions,
-    analysis_options: AnalysisOptions,
+    job: Job,
     output: Path,
     size_by: str,
     top_labels: int,
@@ -447,17 +449,15 @@ def plot(
 
     figure_kind(kind)
     figure_format(output)
-    result = analyze(inputs, options, graph_options, analysis_options, input_format)
-    hops = graph_options.hops if graph_options.hops is not None else 1
-    chosen = PlotOptions(size_by, top_labels, labels, author, hops, max_nodes, analysis_options.seed)
+    result = job.analyze()
+    hops = job.graph.hops if job.graph.hops is not None else 1
+    chosen = PlotOptions(size_by, top_labels, labels, author, hops, max_nodes, job.analysis.seed)
     write_figure(kind, result, output, chosen)
     click.echo(f"{kind} figure of {result.graph.number_of_nodes()} authors written to {output}", err=True)
 
 
 @main.command(name="html")
-@read_options()
-@graph_options
-@analysis_options
+@job_options
 @click.option(
     "-o",
     "--output",
@@ -465,32 +465,9 @@ def plot(
     type=click.Path(dir_okay=False, path_type=Path),
     help="The page (.html): one self-contained file that works offline.",
 )
-@click.option(
-    "--size-by",
-    "--measure",
-    "size_by",
-    type=click.Choice(_SIZE_MEASURES),
-    default="pagerank",
-    show_default=True,
-    help="Node size.",
-)
-@click.option(
-    "--max-nodes",
-    type=click.IntRange(min=1),
-    default=5000,
-    show_default=True,
-    help="Show at most this many authors (the most central); the page says so.",
-)
-def html_command(
-    inputs: tuple[Path, ...],
-    options: ReadOptions,
-    input_format: str | None,
-    graph_options: GraphOptions,
-    analysis_options: AnalysisOptions,
-    output: Path,
-    size_by: str,
-    max_nodes: int,
-) -> None:
+@size_by_option("Node size.")
+@max_nodes_option(5000, "Show at most this many authors (the most central); the page says so.")
+def html_command(job: Job, output: Path, size_by: str, max_nodes: int) -> None:
     """Write an interactive map of the network as one HTML page that works
     offline: the network figure's sizes, colours and seeded layout, a search
     box, details on hover, click to highlight co-authors, a community
@@ -498,11 +475,10 @@ def html_command(
     from coauthor.html import write_html
     from coauthor.plot.kinds import figure_caption
 
-    result = analyze(inputs, options, graph_options, analysis_options, input_format)
+    result = job.analyze()
     caption = figure_caption(result)
-    write_html(
-        result.graph, result.centrality, result.communities, output, size_by, analysis_options.seed, max_nodes, caption
-    )
+    write_html(result.graph, result.centrality, result.communities, output, size_by, job.analysis.seed, max_nodes,
+               caption)  # fmt: skip
     click.echo(f"Map of {result.graph.number_of_nodes()} authors written to {output}", err=True)
 
 
