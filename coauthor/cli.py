@@ -20,7 +20,7 @@ from coauthor import __version__
 from coauthor.atomic import write_text_atomic
 from coauthor.cli_options import analysis_options as with_analysis_options
 from coauthor.cli_options import graph_options as with_graph_options
-from coauthor.cli_options import resolve_options
+from coauthor.cli_options import output_option, resolve_options
 from coauthor.errors import CoauthorError
 from coauthor.export import RECORD_FORMATS, records_text, table_text, write_graph
 from coauthor.exporters import EXPORT_FORMATS, GRAPH_SUFFIXES, export_format, graph_for_export
@@ -194,13 +194,7 @@ def inspect(
     show_default=True,
     help="Output format.",
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Write to this file (atomically) instead of standard output.",
-)
+@output_option("Write to this file (atomically) instead of standard output.", required=False)
 def records(
     inputs: tuple[Path, ...], options: ReadOptions, input_format: str | None, fmt: str, output: Path | None
 ) -> None:
@@ -219,13 +213,7 @@ def records(
 @click.option(
     "--format", "fmt", type=click.Choice(RECORD_FORMATS), default="csv", show_default=True, help="Output format."
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Write the table to this file (atomically) instead of standard output.",
-)
+@output_option("Write the table to this file (atomically) instead of standard output.", required=False)
 @resolve_options
 @click.option(
     "--export-aliases",
@@ -267,8 +255,7 @@ def names(
 
 @main.command()
 @job_options
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help=f"Graph file; the format comes from the extension ({', '.join(GRAPH_SUFFIXES)}).")  # fmt: skip
+@output_option(f"Graph file; the format comes from the extension ({', '.join(GRAPH_SUFFIXES)}).")
 def graph(job: Job, output: Path) -> None:
     """Build the weighted collaboration graph (filters applied), with
     centrality and communities as node attributes, and write it to a file."""
@@ -312,8 +299,7 @@ def export(
 
 @main.command(name="analyze")
 @job_options
-@click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Folder for the tables (created if needed).")  # fmt: skip
+@output_option("Folder for the tables (created if needed).", folder=True)
 def analyze_command(job: Job, out_dir: Path) -> None:
     """Analyse records or a GraphML written by coauthor: write centrality,
     communities, per-year and per-author timelines and communities over
@@ -329,8 +315,7 @@ def analyze_command(job: Job, out_dir: Path) -> None:
 
 @main.command()
 @read_options()
-@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Also write rankings.csv and partitions.csv to this folder.")
+@output_option("Also write rankings.csv and partitions.csv to this folder.", folder=True, required=False)
 @click.option("--top-k", type=click.IntRange(min=2), default=20, show_default=True,
               help="How many top authors (by PageRank) to compare.")
 @click.option("--resolutions", default="0.5,1,2", show_default=True, metavar="R,R,...",
@@ -368,8 +353,7 @@ def sensitivity(
 
 @main.command()
 @job_options
-@click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Folder for the report (created if needed).")
+@output_option("Folder for the report (created if needed).", folder=True)
 @click.option("--export", "exports", multiple=True, type=click.Choice(list(EXPORT_FORMATS)),
               default=DEFAULT_EXPORTS, show_default=True,
               help="Graph formats written besides GraphML (repeatable: --export gexf --export pajek).")  # fmt: skip
@@ -406,13 +390,7 @@ _SIZE_MEASURES, _KINDS_HELP = _plot_choices()
 @main.command(epilog=f"Kinds: {_KINDS_HELP}.")
 @click.argument("kind", metavar="KIND")
 @job_options
-@click.option(
-    "-o",
-    "--output",
-    required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Figure file; the format comes from the extension (.png, .svg, .pdf).",
-)
+@output_option("Figure file; the format comes from the extension (.png, .svg, .pdf).")
 @size_by_option("Node size on the maps; the ranking of the centrality kind.")
 @click.option(
     "--top-labels",
@@ -458,13 +436,7 @@ def plot(
 
 @main.command(name="html")
 @job_options
-@click.option(
-    "-o",
-    "--output",
-    required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="The page (.html): one self-contained file that works offline.",
-)
+@output_option("The page (.html): one self-contained file that works offline.")
 @size_by_option("Node size.")
 @max_nodes_option(5000, "Show at most this many authors (the most central); the page says so.")
 def html_command(job: Job, output: Path, size_by: str, max_nodes: int) -> None:

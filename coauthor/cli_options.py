@@ -106,3 +106,11 @@ def _apply(options: list[Callable[[Command], Command]], command: Command) -> Com
     for option in reversed(options):
         command = option(command)
     return command
+
+
+def output_option(help_text: str, *, folder: bool = False, required: bool = True) -> Callable[[Command], Command]:
+    """``-o/--output``: a file (``output: Path``), or with ``folder`` a
+    folder (``out_dir: Path``); optional when not ``required``."""
+    kind = click.Path(file_okay=False, path_type=Path) if folder else click.Path(dir_okay=False, path_type=Path)
+    name = "out_dir" if folder else "output"
+    return click.option("-o", "--output", name, required=required, default=None, type=kind, help=help_text)

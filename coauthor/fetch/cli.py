@@ -13,6 +13,7 @@ from typing import Any
 
 import click
 
+from coauthor.cli_options import output_option
 from coauthor.errors import CoauthorError, OptionError
 from coauthor.fetch import APIS, crossref, dblp, openalex
 from coauthor.fetch.base import Api, Query, Years
@@ -34,13 +35,7 @@ def fetch() -> None:
 def fetch_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """The options every ``fetch`` command shares, gathered into ``options``."""
 
-    @click.option(
-        "-o",
-        "--output",
-        required=True,
-        type=click.Path(dir_okay=False, path_type=Path),
-        help="File to write (atomically; FILE.partial while the fetch runs).",
-    )
+    @output_option("File to write (atomically; FILE.partial while the fetch runs).")
     @click.option("--since", type=int, default=None, metavar="YEAR", help="Only works published in or after YEAR.")
     @click.option("--until", type=int, default=None, metavar="YEAR", help="Only works published in or before YEAR.")
     @click.option(
