@@ -38,13 +38,7 @@ def plot_timeline(timeline: pd.DataFrame, ax: Axes, caption: str = "") -> Axes:
     thousands(ax.yaxis)
     thousands(right.yaxis)
     right.set_ylim(bottom=0)
-    ax.set_title("Papers and new collaborations per year", pad=24)
-    handles = ax.get_legend_handles_labels()[0] + right.get_legend_handles_labels()[0]
-    _legend_above(ax, handles)
-    for side in (ax, right):
-        side.spines[["top"]].set_visible(False)
-    add_caption(ax, caption)
-    return ax
+    return _finish_twin(ax, right, "Papers and new collaborations per year", caption)
 
 
 def plot_author_activity(
@@ -131,13 +125,7 @@ def plot_growth(timeline: pd.DataFrame, ax: Axes, caption: str = "") -> Axes:
     )
     right.set_ylabel("Largest component, % of authors", color=PALETTE[5])
     right.set_ylim(0, 105)
-    ax.set_title("Growth of the collaboration graph", pad=24)
-    handles = ax.get_legend_handles_labels()[0] + right.get_legend_handles_labels()[0]
-    _legend_above(ax, handles)
-    for side in (ax, right):
-        side.spines[["top"]].set_visible(False)
-    add_caption(ax, caption)
-    return ax
+    return _finish_twin(ax, right, "Growth of the collaboration graph", caption)
 
 
 def plot_timeline_panels(
@@ -172,6 +160,19 @@ def _year_axis(ax: Axes, years: Sequence[int] | np.ndarray) -> None:
         ax.set_xticks(list(years), [str(y) for y in years], rotation=45 if len(years) > 12 else 0)
     else:
         ax.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=12))
+
+
+def _finish_twin(ax: Axes, right: Axes, title: str, caption: str) -> Axes:
+    """The end of a panel with a right axis ``right``: the title, one legend
+    of both axes' lines above the plot, no top spines, the caption. Returns
+    ``ax``."""
+    ax.set_title(title, pad=24)
+    handles = ax.get_legend_handles_labels()[0] + right.get_legend_handles_labels()[0]
+    _legend_above(ax, handles)
+    for side in (ax, right):
+        side.spines[["top"]].set_visible(False)
+    add_caption(ax, caption)
+    return ax
 
 
 def _legend_above(ax: Axes, handles: list) -> None:
