@@ -11,7 +11,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from coauthor import __version__
 from coauthor.errors import OptionError
@@ -62,34 +62,26 @@ class FigureKind:
 
 
 def _network(result: Analysis, fig: Figure, o: PlotOptions, caption: str) -> None:
-    plot_network(
-        result.graph,
-        result.centrality,
-        result.communities,
-        fig.add_subplot(),
-        o.size_by,
-        o.top_labels,
-        o.labels,
-        o.seed,
-        o.max_nodes,
-        caption,
-    )
+    plot_network(result.graph, result.centrality, result.communities, fig.add_subplot(), **_map_options(o, caption))
 
 
 def _overlay(result: Analysis, fig: Figure, o: PlotOptions, caption: str) -> None:
+    authorships = getattr(result, "authorships", None)
     plot_overlay(
-        result.graph,
-        result.centrality,
-        fig.add_subplot(),
-        result.papers,
-        getattr(result, "authorships", None),
-        o.size_by,
-        o.top_labels,
-        o.labels,
-        o.seed,
-        o.max_nodes,
-        caption,
+        result.graph, result.centrality, fig.add_subplot(), result.papers, authorships, **_map_options(o, caption)
     )
+
+
+def _map_options(o: PlotOptions, caption: str) -> dict[str, Any]:
+    """What the two maps (network, overlay) take from ``o``, as keywords."""
+    return {
+        "size_by": o.size_by,
+        "top_labels": o.top_labels,
+        "labels": o.labels,
+        "seed": o.seed,
+        "max_nodes": o.max_nodes,
+        "caption": caption,
+    }
 
 
 def _ego(result: Analysis, fig: Figure, o: PlotOptions, caption: str) -> None:
