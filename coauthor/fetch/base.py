@@ -143,6 +143,37 @@ def load_json(body: bytes) -> Any:
         raise ValueError(f"malformed JSON ({exc})") from exc
 
 
+def json_page(items: list[Any], cursor: object, total: object) -> Page:
+    """A page of ``items`` with the next ``cursor`` and the ``total`` as a
+    JSON response gave them: a cursor that is not a non-empty string, or a
+    total that is not a whole number, is None.
+
+    >>> json_page([], "", "12")
+    Page(items=[], next_cursor=None, total=None)
+    """
+    return Page(items, cursor if isinstance(cursor, str) and cursor else None,
+                total if isinstance(total, int) else None)  # fmt: skip
+
+
+def year_filters(years: Years, since: str, until: str) -> list[str]:
+    """The filters of a year range: ``since`` and ``until`` (format strings
+    of the year) for the ends that are set.
+
+    >>> year_filters((2010, None), "from:{:04d}", "until:{:04d}")
+    ['from:2010']
+    """
+    first, last = years
+    return ([since.format(first)] if first is not None else []) + ([until.format(last)] if last is not None else [])
+
+
+def batch_queries(ids: list[str], size: int, years: Years, filters: Callable[[list[str]], list[str]]) -> list[Query]:
+    """The ``/works`` of co-authors ``ids``, one query per ``size`` of them
+    (:func:`hop_batches`) with the filters ``filters(batch)``."""
+    return [
+        Query("/works", filter_params(filters(batch)), label, None, years) for label, batch in hop_batches(ids, size)
+    ]
+
+
 def hop_batches(ids: list[str], size: int) -> list[tuple[str, list[str]]]:
     """``ids`` in lists of at most ``size``, each with a label for progress.
 

@@ -24,11 +24,13 @@ from coauthor.fetch.base import (
     Page,
     Query,
     Years,
+    batch_queries,
     filter_params,
-    hop_batches,
     json_line,
+    json_page,
     load_json,
     normalize_issn,
+    year_filters,
 )
 from coauthor.readers.jsonworks import as_dict, as_list, normalize_doi, normalize_orcid
 
@@ -75,18 +77,12 @@ def works_query(
 
 
 def _dates(years: Years) -> list[str]:
-    since, until = years
-    return ([f"from-pub-date:{since:04d}"] if since is not None else []) + (
-        [f"until-pub-date:{until:04d}"] if until is not None else []
-    )
+    return year_filters(years, "from-pub-date:{:04d}", "until-pub-date:{:04d}")
 
 
 def hop_queries(ids: list[str], years: Years) -> list[Query]:
     """The works of co-authors with ORCIDs ``ids``, 20 per query."""
-    return [
-        Query("/works", filter_params([*(f"orcid:{orcid}" for orcid in batch), *_dates(years)]), label, None, years)
-        for label, batch in hop_batches(ids, HOP_BATCH)
-    ]
+    return batch_queries(ids, HOP_BATCH, years, lambda batch: [*(f"orcid:{o}" for o in batch), *_dates(years)])
 
 
 def parse_page(body: bytes) -> Page:
@@ -97,8 +93,7 @@ def parse_page(body: bytes) -> Page:
         raise ValueError("JSON that is not a Crossref works list (no 'message.items')")
     cursor = message.get("next-cursor")
     total = message.get("total-results")
-    return Page(message["items"], cursor if isinstance(cursor, str) and cursor else None,
-                total if isinstance(total, int) else None)  # fmt: skip
+    return json_page(message["items"], cursor, total)
 
 
 def work_key(work: Any) -> str | None:

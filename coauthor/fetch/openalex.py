@@ -22,11 +22,13 @@ from coauthor.fetch.base import (
     Page,
     Query,
     Years,
+    batch_queries,
     filter_params,
-    hop_batches,
     json_line,
+    json_page,
     load_json,
     normalize_issn,
+    year_filters,
 )
 from coauthor.readers.jsonworks import as_dict, as_list, normalize_orcid
 from coauthor.readers.openalex import short_id
@@ -89,18 +91,12 @@ def _selection(kind: str, value: str) -> tuple[str, str | None]:
 
 
 def _dates(years: Years) -> list[str]:
-    since, until = years
-    return ([f"from_publication_date:{since:04d}-01-01"] if since is not None else []) + (
-        [f"to_publication_date:{until:04d}-12-31"] if until is not None else []
-    )
+    return year_filters(years, "from_publication_date:{:04d}-01-01", "to_publication_date:{:04d}-12-31")
 
 
 def hop_queries(ids: list[str], years: Years) -> list[Query]:
     """The works of co-authors ``ids``, 50 per query (OR-ed ``author.id``)."""
-    return [
-        Query("/works", filter_params(["author.id:" + "|".join(batch), *_dates(years)]), label, None, years)
-        for label, batch in hop_batches(ids, HOP_BATCH)
-    ]
+    return batch_queries(ids, HOP_BATCH, years, lambda batch: ["author.id:" + "|".join(batch), *_dates(years)])
 
 
 def parse_page(body: bytes) -> Page:
@@ -111,8 +107,7 @@ def parse_page(body: bytes) -> Page:
     meta = as_dict(data.get("meta"))
     cursor = meta.get("next_cursor")
     count = meta.get("count")
-    return Page(data["results"], cursor if isinstance(cursor, str) and cursor else None,
-                count if isinstance(count, int) else None)  # fmt: skip
+    return json_page(data["results"], cursor, count)
 
 
 def work_key(work: Any) -> str | None:
