@@ -14,6 +14,7 @@ asked for 50 at a time (``author.id:A1|A2|...``).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from coauthor.errors import OptionError
@@ -64,30 +65,31 @@ def works_query(
 
 
 def _selection(kind: str, value: str) -> tuple[str, str | None]:
-    """The filter of an author, institution or source and the seed person."""
-    if kind == "author":
-        orcid = normalize_orcid(value)
-        if orcid:
-            return f"authorships.author.orcid:{orcid}", orcid
-        found = short_id(value, "A")
+    """The filter of an author, institution or source and the seed person
+    (the author's ORCID or id; None for the others)."""
+    normalize, standard, letter, native, what = _SELECTIONS[kind]
+    for found, name in ((normalize(value), standard), (short_id(value, letter), native)):
         if found:
-            return f"author.id:{found}", found
-        raise OptionError(f"--author '{value}': not an ORCID nor an OpenAlex author id (A…)")
-    if kind == "institution":
-        ror = _ROR.match(value)
-        if ror:
-            return f"institutions.ror:{ror.group(1).lower()}", None
-        found = short_id(value, "I")
-        if found:
-            return f"institutions.id:{found}", None
-        raise OptionError(f"--institution '{value}': not a ROR id nor an OpenAlex institution id (I…)")
-    issn = normalize_issn(value)
-    if issn:
-        return f"primary_location.source.issn:{issn}", None
-    found = short_id(value, "S")
-    if found:
-        return f"primary_location.source.id:{found}", None
-    raise OptionError(f"--source '{value}': not an ISSN nor an OpenAlex source id (S…)")
+            return f"{name}:{found}", found if kind == "author" else None
+    raise OptionError(f"--{kind} '{value}': not {what}")
+
+
+def _ror(value: str) -> str | None:
+    ror = _ROR.match(value)
+    return ror.group(1).lower() if ror else None
+
+
+#: For each selection but ``search``: how its standard id is read and the
+#: filter it goes in, the letter and filter of its OpenAlex id, and what the
+#: error says it is not.
+_SELECTIONS: dict[str, tuple[Callable[[str], str | None], str, str, str, str]] = {
+    "author": (normalize_orcid, "authorships.author.orcid", "A", "author.id",
+               "an ORCID nor an OpenAlex author id (A…)"),
+    "institution": (_ror, "institutions.ror", "I", "institutions.id",
+                    "a ROR id nor an OpenAlex institution id (I…)"),
+    "source": (normalize_issn, "primary_location.source.issn", "S", "primary_location.source.id",
+               "an ISSN nor an OpenAlex source id (S…)"),
+}  # fmt: skip
 
 
 def _dates(years: Years) -> list[str]:
