@@ -157,25 +157,22 @@ def later(monkeypatch: pytest.MonkeyPatch):
     return lambda seconds: offset.__setitem__(0, seconds)
 
 
-def test_a_resume_soon_after_goes_on_from_the_cursor(crossref: FakeServer, tmp_path: Path, later):
+@pytest.mark.parametrize(
+    ("seconds", "cursors"),
+    [
+        (60, ["c-2", "c-4"]),  # soon after: on from the cursor
+        (600, ["*", "c-2", "c-4"]),  # the cursor expired: the first page again, past the cache
+    ],
+    ids=["a_resume_soon_after_goes_on_from_the_cursor", "an_expired_cursor_walks_the_query_again"],
+)
+def test_a_resume_after_a_failure(crossref: FakeServer, tmp_path: Path, later, seconds: float, cursors: list[str]):
     crossref.inject(Reply(500), when=lambda path, params: params.get("cursor") == "c-2", times=6)
     args = ("fetch", "crossref", "--orcid", ADA, "-o", str(tmp_path / "ada.jsonl"), "-q")
     assert run(*args).exit_code == 1
     del crossref.log[:]
-    later(60)
+    later(seconds)
     assert run(*args).exit_code == 0
-    assert crossref.cursors() == ["c-2", "c-4"]
-    assert dois(tmp_path / "ada.jsonl") == D(1, 2, 3, 4)
-
-
-def test_an_expired_cursor_walks_the_query_again(crossref: FakeServer, tmp_path: Path, later):
-    crossref.inject(Reply(500), when=lambda path, params: params.get("cursor") == "c-2", times=6)
-    args = ("fetch", "crossref", "--orcid", ADA, "-o", str(tmp_path / "ada.jsonl"), "-q")
-    assert run(*args).exit_code == 1
-    del crossref.log[:]
-    later(600)
-    assert run(*args).exit_code == 0
-    assert crossref.cursors() == ["*", "c-2", "c-4"]  # the first page again, past the cache
+    assert crossref.cursors() == cursors
     assert dois(tmp_path / "ada.jsonl") == D(1, 2, 3, 4)
 
 
