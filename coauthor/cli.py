@@ -473,7 +473,7 @@ def _summary(result: Analysis) -> None:
                f"modularity {groups.attrs.get('modularity', 0.0):.3f})")  # fmt: skip
     sample = result.centrality.attrs.get("betweenness_sample")
     if sample:
-        click.echo(f"Betweenness estimated from {sample} sampled sources (seeded)")
+        click.echo(f"Betweenness and closeness estimated from {sample} sampled sources (seeded)")
 
 
 from coauthor.fetch.cli import fetch  # noqa: E402  (its own package; imports no HTTP stack until run)

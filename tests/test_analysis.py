@@ -152,3 +152,19 @@ def test_sensitivity_on_seeds(seed_papers: list[Paper]) -> None:
     reference = partitions[(partitions["weight"] == "full") & (partitions["resolution"] == 1.0)]
     assert reference[["ari", "nmi"]].iloc[0].tolist() == [1.0, 1.0]
     assert (partitions["ari"] <= 1.0).all() and (partitions["nmi"].between(0, 1 + 1e-9)).all()
+
+
+def test_closeness_sampling_exact_when_sample_covers_and_engines_agree(monkeypatch: pytest.MonkeyPatch) -> None:
+    module = importlib.import_module("coauthor.analysis.centrality")
+    graph = random_collaboration_graph(5)
+    exact = centrality(graph, measures=("closeness",), engine="networkx")["closeness"]
+    monkeypatch.setattr(module, "BETWEENNESS_EXACT_LIMIT", 50)
+    monkeypatch.setattr(module, "BETWEENNESS_SAMPLE", graph.number_of_nodes())  # every member is a source
+    covered = centrality(graph, measures=("closeness",), engine="igraph")["closeness"]
+    np.testing.assert_allclose(covered.loc[exact.index], exact, atol=1e-12)
+    monkeypatch.setattr(module, "BETWEENNESS_SAMPLE", 40)
+    fast = centrality(graph, measures=("closeness",), seed=3, engine="igraph")
+    slow = centrality(graph, measures=("closeness",), seed=3, engine="networkx").loc[fast.index]
+    np.testing.assert_allclose(fast["closeness"], slow["closeness"], atol=1e-12)
+    assert fast.attrs["betweenness_sample"] == 40
+    assert np.corrcoef(fast["closeness"], exact.loc[fast.index])[0, 1] > 0.9  # a close estimate
