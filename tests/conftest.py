@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -29,3 +30,15 @@ def seeds() -> Path:
 def test_data() -> Path:
     """The hand-written fixtures folder."""
     return TEST_DATA
+
+
+@pytest.fixture(scope="session")
+def spark_run() -> Iterator[object]:
+    """One Spark session (local[2]) for every Spark test of the run; skipped,
+    saying why, where pyspark is not installed."""
+    pytest.importorskip("pyspark", reason="the Spark engine needs pyspark: pip install 'coauthor[spark]'")
+    from coauthor.spark.session import spark_session
+
+    run = spark_session("local[2]")
+    yield run
+    run.spark.stop()
