@@ -85,8 +85,13 @@ def analysis_options(command: Command) -> Command:
                      help="Modularity resolution (higher: more, smaller communities)."),
         click.option("--seed", type=int, default=42, show_default=True,
                      help="Seed of every randomised step (communities, sampling, layout)."),
-        click.option("--engine", type=click.Choice(ENGINES), default="auto", show_default=True,
-                     help="igraph (fast) or networkx (reference) for the heavy algorithms."),
+        click.option("--engine", type=click.Choice((*ENGINES, "spark")), default="auto", show_default=True,
+                     help="igraph (fast) or networkx (reference) for the heavy algorithms; spark runs analyze "
+                          "and graph on Apache Spark (pip install 'coauthor[spark]'; docs/scaling.md)."),
+        click.option("--spark-master", default="local[*]", show_default=True, metavar="URL",
+                     help="Spark master for --engine spark: local[N], spark://HOST:PORT, yarn, k8s://URL."),
+        click.option("--spark-output", type=click.Choice(("parquet", "csv")), default="parquet", show_default=True,
+                     help="Table format of analyze --engine spark (Spark writes folders of part files)."),
         click.option("--distance", type=click.Choice(("hops", "inverse-weight")), default="hops",
                      show_default=True, help="Path length for betweenness and closeness."),
         click.option("--slice", "slice_text", default="5y", show_default=True, metavar="NY",
@@ -97,6 +102,11 @@ def analysis_options(command: Command) -> Command:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         values = {name: kwargs.pop(name) for name in ("method", "resolution", "seed", "engine", "distance")}
         values["slice_years"] = parse_slice(kwargs.pop("slice_text"))
+        spark = {name: kwargs.pop(name) for name in ("spark_master", "spark_output")}
+        if values["engine"] == "spark":  # the Spark engine's own glue, imported only when asked for
+            from coauthor.spark import run_with_spark
+
+            return run_with_spark(command.__name__, AnalysisOptions(**values), **spark, **kwargs)
         return command(*args, analysis_options=AnalysisOptions(**values), **kwargs)
 
     return _apply(options, wrapper)

@@ -22,3 +22,21 @@ partition coalescing) and checkpoint cleanly in iterative algorithms. The
 only Python on the executors is coauthor's name folding and record parsers,
 run as vectorised pandas UDFs over Arrow batches.
 """
+
+from __future__ import annotations
+
+from typing import Any
+
+from coauthor.errors import OptionError
+
+
+def run_with_spark(command: str, *args: Any, **kwargs: Any) -> None:
+    """Run a CLI command on Spark (:func:`coauthor.spark.cli.run_with_spark`);
+    OptionError saying how to install pyspark when it is missing."""
+    try:
+        from coauthor.spark.cli import run_with_spark as run
+    except ModuleNotFoundError as exc:
+        if (exc.name or "").split(".")[0] not in ("pyspark", "py4j"):
+            raise
+        raise OptionError("--engine spark needs pyspark: pip install 'coauthor[spark]' (and Java 17 or 21)") from None
+    run(command, *args, **kwargs)
