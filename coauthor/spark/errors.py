@@ -3,7 +3,8 @@
 Spark reports errors as Py4J exceptions carrying a Java stack trace, or as
 ``PythonException`` carrying a worker's Python traceback. :func:`spark_errors`
 turns both into :class:`SparkError` with one line: the error's first line
-(or the last line of a worker's traceback), and where Spark's own log is.
+(or the last line of a worker's traceback), and where Spark's own log is
+when it logged an error (that log is then kept when Python exits).
 
 >>> summary("[PATH_NOT_FOUND] Path does not exist: file:/x.jsonl. SQLSTATE: 42K03\\n\\tat org...")
 '[PATH_NOT_FOUND] Path does not exist: file:/x.jsonl.'
@@ -55,10 +56,21 @@ def spark_errors(log: Path | None = None) -> Iterator[None]:
     except Exception as exc:
         if not _is_spark_error(exc):
             raise
-        where = f" (Spark's log: {log})" if log else ""
-        if log:
+        where = ""
+        if log is not None and last_logged_error(log):  # the log says more: keep it and name it
             REPORTED_LOGS.add(log)
+            where = f" (Spark's log: {log})"
         raise SparkError(f"Spark: {summary(_message(exc))}{where}") from None
+
+
+def last_logged_error(log: Path) -> str | None:
+    """The message of the last ERROR line of Spark's log, if any."""
+    try:
+        lines = log.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return None
+    errors = [line.split(": ", 1)[-1].strip() for line in lines if " ERROR " in line]
+    return errors[-1] if errors else None
 
 
 def _is_spark_error(exc: BaseException) -> bool:

@@ -28,7 +28,7 @@ from coauthor.spark.graph import SparkGraph, build_graph
 from coauthor.spark.groups import modularity, numbered
 from coauthor.spark.labelprop import label_propagation
 from coauthor.spark.read import read_papers
-from coauthor.spark.session import checkpoint
+from coauthor.spark.session import checkpoint, cut
 from coauthor.spark.timeline import timeline_frame
 
 #: The community method of the Spark engine (the same as the single-machine
@@ -80,6 +80,10 @@ def analyze(
     components, count, largest = numbered(graph_components(graph), "component", "component")
     labels, rounds = label_propagation(graph.nodes, graph.edges)
     communities, groups, _ = numbered(labels, "label", "community")
+    # every later use (summary, modularity, writing, collecting) reads them again
+    central, components, communities = (
+        cut(frame) for frame in (central, names.join(components, "author_id"), names.join(communities, "author_id"))
+    )
     info = dict(graph.info)
     info.update(
         components=count,
@@ -91,15 +95,7 @@ def analyze(
         label_propagation_rounds=rounds,
     )
     years = timeline_frame(graph, authorships) if with_timeline else pd.DataFrame(columns=YEAR_COLUMNS)
-    return SparkAnalysis(
-        graph,
-        authorships,
-        central,
-        names.join(components, "author_id"),
-        names.join(communities, "author_id"),
-        years,
-        info,
-    )
+    return SparkAnalysis(graph, authorships, central, components, communities, years, info)
 
 
 def build(

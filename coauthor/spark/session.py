@@ -35,7 +35,7 @@ from typing import Any
 from pyspark import SparkConf, SparkContext
 from pyspark.sql import Column, DataFrame, Observation, SparkSession
 
-from coauthor.spark.errors import REPORTED_LOGS, SparkError, spark_errors
+from coauthor.spark.errors import REPORTED_LOGS, SparkError, last_logged_error, spark_errors
 
 DEFAULT_MASTER = "local[*]"
 APP_NAME = "coauthor"
@@ -112,7 +112,7 @@ def spark_session(master: str = DEFAULT_MASTER, app_name: str = APP_NAME) -> Spa
                 context.pythonExec = sys.executable  # workers run this Python (and see coauthor)
             return SparkRun(SparkSession(context), log, folder)
     except SparkError as exc:
-        reason = _last_error(log) or str(exc).removeprefix("Spark: ")
+        reason = last_logged_error(log) or str(exc).removeprefix("Spark: ")
         REPORTED_LOGS.add(log)
         raise SparkError(f"Spark could not start on master {master}: {reason} (Spark's log: {log})") from None
 
@@ -133,16 +133,6 @@ def _clean(folder: Path, log: Path) -> None:
                 shutil.rmtree(path, ignore_errors=True) if path.is_dir() else path.unlink(missing_ok=True)
     else:
         shutil.rmtree(folder, ignore_errors=True)
-
-
-def _last_error(log: Path) -> str | None:
-    """The message of the last ERROR line of Spark's log, if any."""
-    try:
-        lines = log.read_text(encoding="utf-8", errors="replace").splitlines()
-    except OSError:
-        return None
-    errors = [line.split(": ", 1)[-1].strip() for line in lines if " ERROR " in line]
-    return errors[-1] if errors else None
 
 
 def _start(conf: SparkConf, log: Path) -> SparkContext:

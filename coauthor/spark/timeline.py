@@ -34,8 +34,7 @@ def timeline_frame(graph: SparkGraph, authorships: DataFrame) -> pd.DataFrame:
     """One row per year in which an author or a link of ``graph`` first
     appears; ``papers`` and ``active_authors`` counted over ``authorships``
     (all dated ones, as the single-machine engine does)."""
-    new_authors = _per_year(graph.nodes, "new_authors")
-    new_links = _per_year(graph.edges, "new_collaborations")
+    new_authors, new_links = _per_year(graph.nodes), _per_year(graph.edges)
     years = sorted(set(new_authors) | set(new_links))
     dated = authorships.filter(F.col("year").isNotNull()).groupBy("year")
     active = dated.agg(F.countDistinct("paper_id").alias("papers"), F.countDistinct("author_id").alias("active"))
@@ -51,7 +50,8 @@ def timeline_frame(graph: SparkGraph, authorships: DataFrame) -> pd.DataFrame:
     return table[YEAR_COLUMNS].astype({c: "int64" for c in YEAR_COLUMNS[:-1]})
 
 
-def _per_year(frame: DataFrame, name: str) -> dict[int, int]:
+def _per_year(frame: DataFrame) -> dict[int, int]:
+    """Rows per (dated) ``first_year``."""
     rows = frame.filter(F.col("first_year") != UNDATED).groupBy("first_year").count().collect()
     return {int(r["first_year"]): int(r["count"]) for r in rows}
 
