@@ -121,12 +121,12 @@ def _cpus() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def write_section(text: str) -> None:
-    """Replace this benchmark's section of RESULTS.md, keeping the others."""
+def write_section(text: str, section: str = SECTION) -> None:
+    """Replace this benchmark's ``section`` of RESULTS.md, keeping the others."""
     path = HERE / "RESULTS.md"
     old = path.read_text(encoding="utf-8") if path.exists() else "# Benchmark results\n"
-    if SECTION in old:
-        before, _, rest = old.partition(SECTION)
+    if section in old:
+        before, _, rest = old.partition(section)
         after = rest[rest.find("\n## ") + 1 :] if "\n## " in rest else ""
         new = before + text + ("\n" + after if after else "")
     else:
