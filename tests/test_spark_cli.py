@@ -75,7 +75,7 @@ def test_what_spark_does_not_offer_is_a_one_line_error(
     assert result.output.startswith(f"Error: {message}") and result.output.count("\n") == 1
 
 
-def test_other_formats_need_converting(seeds: Path, tmp_path: Path) -> None:
+def test_other_formats_need_converting(spark_run: object, seeds: Path, tmp_path: Path) -> None:
     result = coauthor("analyze", str(seeds), "--engine", "spark", "-o", str(tmp_path))
     assert result.exit_code == 1
     assert "no JSON Lines, Parquet or CSV records found; convert it first: coauthor records" in result.output
