@@ -33,6 +33,7 @@ from coauthor.spark.output import collect_graph
 from coauthor.spark.read import read_papers
 from coauthor.spark.reference import keyed_authorships
 from coauthor.spark.session import SparkRun
+from conftest import needs_shared_data
 
 pytestmark = [
     pytest.mark.spark,
@@ -41,7 +42,6 @@ pytestmark = [
     pytest.mark.filterwarnings("ignore:The copy keyword is deprecated"),
 ]
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared" / "data"
 
 
 @pytest.fixture(scope="module")
@@ -69,13 +69,11 @@ def seed_set(run: SparkRun, tmp_path_factory: pytest.TempPathFactory) -> Dataset
 
 
 @pytest.fixture(scope="module")
-def shared_set(run: SparkRun, tmp_path_factory: pytest.TempPathFactory) -> Dataset:
-    if not SHARED.is_dir():
-        pytest.skip(f"shared test data not found at {SHARED}")
-    return dataset(run, tmp_path_factory.mktemp("shared"), [SHARED / "arxiv", SHARED / "crossref"])
+def shared_set(run: SparkRun, tmp_path_factory: pytest.TempPathFactory, shared_data: Path) -> Dataset:
+    return dataset(run, tmp_path_factory.mktemp("shared"), [shared_data / "arxiv", shared_data / "crossref"])
 
 
-@pytest.fixture(params=["seed", "shared"])
+@pytest.fixture(params=["seed", pytest.param("shared", marks=needs_shared_data)])
 def data(request: pytest.FixtureRequest) -> Dataset:
     return request.getfixturevalue(f"{request.param}_set")
 
@@ -150,7 +148,7 @@ def shared_analysis(run: SparkRun, shared_set: Dataset) -> pipeline.SparkAnalysi
     return pipeline.analyze(run.spark, [shared_set.records], GraphOptions(weight="fractional"))
 
 
-@pytest.fixture(params=["seed", "shared"])
+@pytest.fixture(params=["seed", pytest.param("shared", marks=needs_shared_data)])
 def analysed(request: pytest.FixtureRequest) -> tuple[pipeline.SparkAnalysis, GraphTables, Dataset]:
     result = request.getfixturevalue(f"{request.param}_analysis")
     data = request.getfixturevalue(f"{request.param}_set")
@@ -205,10 +203,8 @@ def test_records_as_csv_and_parquet_read_the_same(run: SparkRun, seed_set: Datas
     assert len(rows[".jsonl"]) == len(seed_set.papers)
 
 
-def test_arxiv_snapshot_read_by_coauthors_own_parser(run: SparkRun) -> None:
-    if not SHARED.is_dir():
-        pytest.skip(f"shared test data not found at {SHARED}")
-    source = SHARED / "arxiv"
+def test_arxiv_snapshot_read_by_coauthors_own_parser(run: SparkRun, shared_data: Path) -> None:
+    source = shared_data / "arxiv"
     frame = read_papers(run.spark, [source]).toPandas()
     papers, _ = read_inputs([source])
     assert sorted((r.paper_id, tuple(r.authors), r.year) for r in frame.itertuples()) == sorted(
