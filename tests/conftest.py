@@ -15,20 +15,23 @@ SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 
 #: Tests of the real data in ../shared/data run where it exists and are
 #: skipped, saying where it was looked for, where it does not.
-needs_shared_data = pytest.mark.skipif(not SHARED_DATA.is_dir(), reason=f"shared test data not found at {SHARED_DATA}")
+_skip_without_shared_data = pytest.mark.skipif(
+    not SHARED_DATA.is_dir(), reason=f"shared test data not found at {SHARED_DATA}"
+)
 
 
 @pytest.fixture(scope="session")
 def shared_data() -> Path:
     """The real data folder; a test using it (directly or through another
-    fixture) carries the ``needs_shared_data`` mark."""
+    fixture), or marked ``needs_shared_data``, skips where it is missing."""
     return SHARED_DATA
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
-        if "shared_data" in getattr(item, "fixturenames", ()):
-            item.add_marker(needs_shared_data)
+        uses_shared_data = "shared_data" in getattr(item, "fixturenames", ())
+        if uses_shared_data or item.get_closest_marker("needs_shared_data"):
+            item.add_marker(_skip_without_shared_data)
 
 
 @pytest.fixture

@@ -33,7 +33,6 @@ from coauthor.spark.output import collect_graph
 from coauthor.spark.read import read_papers
 from coauthor.spark.reference import keyed_authorships
 from coauthor.spark.session import SparkRun
-from conftest import needs_shared_data
 
 pytestmark = [
     pytest.mark.spark,
@@ -73,7 +72,7 @@ def shared_set(run: SparkRun, tmp_path_factory: pytest.TempPathFactory, shared_d
     return dataset(run, tmp_path_factory.mktemp("shared"), [shared_data / "arxiv", shared_data / "crossref"])
 
 
-@pytest.fixture(params=["seed", pytest.param("shared", marks=needs_shared_data)])
+@pytest.fixture(params=["seed", pytest.param("shared", marks=pytest.mark.needs_shared_data)])
 def data(request: pytest.FixtureRequest) -> Dataset:
     return request.getfixturevalue(f"{request.param}_set")
 
@@ -148,7 +147,7 @@ def shared_analysis(run: SparkRun, shared_set: Dataset) -> pipeline.SparkAnalysi
     return pipeline.analyze(run.spark, [shared_set.records], GraphOptions(weight="fractional"))
 
 
-@pytest.fixture(params=["seed", pytest.param("shared", marks=needs_shared_data)])
+@pytest.fixture(params=["seed", pytest.param("shared", marks=pytest.mark.needs_shared_data)])
 def analysed(request: pytest.FixtureRequest) -> tuple[pipeline.SparkAnalysis, GraphTables, Dataset]:
     result = request.getfixturevalue(f"{request.param}_analysis")
     data = request.getfixturevalue(f"{request.param}_set")
