@@ -316,16 +316,33 @@ def analyze_command(job: Job, out_dir: Path) -> None:
 @main.command()
 @read_options()
 @output_option("Also write rankings.csv and partitions.csv to this folder.", folder=True, required=False)
-@click.option("--top-k", type=click.IntRange(min=2), default=20, show_default=True,
-              help="How many top authors (by PageRank) to compare.")
-@click.option("--resolutions", default="0.5,1,2", show_default=True, metavar="R,R,...",
-              help="Community resolutions to compare.")
-@click.option("--max-authors", type=click.IntRange(min=0), default=50, show_default=True,
-              help="Papers with more authors make no edges; 0 = no cap.")
+@click.option(
+    "--top-k",
+    type=click.IntRange(min=2),
+    default=20,
+    show_default=True,
+    help="How many top authors (by PageRank) to compare.",
+)
+@click.option(
+    "--resolutions", default="0.5,1,2", show_default=True, metavar="R,R,...", help="Community resolutions to compare."
+)
+@click.option(
+    "--max-authors",
+    type=click.IntRange(min=0),
+    default=50,
+    show_default=True,
+    help="Papers with more authors make no edges; 0 = no cap.",
+)
 @click.option("--seed", type=int, default=42, show_default=True, help="Seed of the community search.")
 def sensitivity(
-    inputs: tuple[Path, ...], options: ReadOptions, input_format: str | None, out_dir: Path | None,
-    top_k: int, resolutions: str, max_authors: int, seed: int,
+    inputs: tuple[Path, ...],
+    options: ReadOptions,
+    input_format: str | None,
+    out_dir: Path | None,
+    top_k: int,
+    resolutions: str,
+    max_authors: int,
+    seed: int,
 ) -> None:
     """Compare the top authors and the communities across the five
     weightings and several resolutions (Spearman/Kendall, ARI/NMI), to see
@@ -339,8 +356,9 @@ def sensitivity(
     except ValueError as exc:
         raise CoauthorError(f"--resolutions '{resolutions}': expected numbers separated by commas") from exc
     papers, _ = read_inputs(inputs, options, input_format)
-    rankings, partitions = compare(authorship_table(papers), resolutions=values, top_k=top_k,
-                                   max_authors=max_authors, seed=seed)
+    rankings, partitions = compare(
+        authorship_table(papers), resolutions=values, top_k=top_k, max_authors=max_authors, seed=seed
+    )
     click.echo(f"Top-{top_k} authors by PageRank, compared between weightings:")
     click.echo(rankings.to_string(index=False, float_format=lambda v: f"{v:.3f}"))
     click.echo("\nCommunities compared with the full weighting at resolution 1:")

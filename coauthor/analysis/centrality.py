@@ -207,9 +207,7 @@ def _closeness_wf(g: igraph.Graph, weights: str | None) -> list[float]:
 Distances = Callable[[list[int], list[int]], np.ndarray]
 
 
-def closeness_sampled(
-    n: int, components: list[list[int]], distances: Distances, sample: int, seed: int
-) -> list[float]:
+def closeness_sampled(n: int, components: list[list[int]], distances: Distances, sample: int, seed: int) -> list[float]:
     """Closeness (Wasserman-Faust, as networkx) estimated from at most
     ``sample`` source authors per connected component, drawn with ``seed``
     (Eppstein & Wang 2004): an author's mean distance to the sources stands
