@@ -4,7 +4,7 @@ turns its click options into one library options object."""
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -112,7 +112,7 @@ def analysis_options(command: Command) -> Command:
     return _apply(options, wrapper)
 
 
-def _apply(options: list[Callable[[Command], Command]], command: Command) -> Command:
+def _apply(options: Sequence[Callable[[Any], Any]], command: Command) -> Command:
     for option in reversed(options):
         command = option(command)
     return command

@@ -30,7 +30,7 @@ whatever the size of the graph.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -97,7 +97,7 @@ def _data(
     )
 
 
-_TYPES = {
+_TYPES: dict[str, Callable[[str], Any]] = {
     "boolean": lambda text: text.strip().lower() in ("true", "1"),
     "int": int,
     "long": int,
@@ -123,7 +123,7 @@ def read_graphml(path: str | os.PathLike[str]) -> nx.Graph:
         for element in _elements(path):
             tag = etree.QName(element).localname
             if tag == "key":
-                name = element.get("attr.name") or element.get("id")
+                name = element.get("attr.name") or element.get("id") or ""
                 convert = _TYPES.get(element.get("attr.type", "string"), str)
                 keys[element.get("id", "")] = (element.get("for", "all"), name, convert)
                 default = element.find(f"{{{NAMESPACE}}}default")
@@ -134,7 +134,7 @@ def read_graphml(path: str | os.PathLike[str]) -> nx.Graph:
                 if graph is not None:
                     raise InputError(str(path), "nested or several graphs are not supported")
                 graph = nx.DiGraph() if element.get("edgedefault") == "directed" else nx.Graph()
-            elif tag == "data" and graph is not None and etree.QName(element.getparent()).localname == "graph":
+            elif tag == "data" and graph is not None and _parent_tag(element) == "graph":
                 graph.graph.update(_values([element], keys))
             elif tag == "node" and graph is not None:
                 graph.add_node(element.get("id"), **(defaults["node"] | _values(element, keys)))
@@ -150,6 +150,12 @@ def read_graphml(path: str | os.PathLike[str]) -> nx.Graph:
     if graph is None:
         raise InputError(str(path), "no <graph> element: not a GraphML file")
     return graph
+
+
+def _parent_tag(element: etree._Element) -> str | None:
+    """The local name of ``element``'s parent (None at the root)."""
+    parent = element.getparent()
+    return None if parent is None else etree.QName(parent).localname
 
 
 def _elements(path: str | os.PathLike[str]) -> Iterator[etree._Element]:

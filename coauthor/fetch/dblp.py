@@ -58,7 +58,7 @@ def parse_page(body: bytes) -> Page:
     except etree.XMLSyntaxError as exc:
         raise ValueError(f"malformed XML ({exc})") from exc
     if root.tag != "dblpperson":
-        raise ValueError(f"XML that is not a DBLP person file (<{root.tag}>)")
+        raise ValueError(f"XML that is not a DBLP person file (<{root.tag!s}>)")
     records = [child for r in root.iterchildren("r") for child in r if child.tag in PAPER_TAGS]
     return Page(records, None, len(records))
 

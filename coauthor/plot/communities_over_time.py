@@ -51,7 +51,7 @@ def plot_communities_over_time(table: pd.DataFrame, ax: Axes, top: int = 10, cap
     deaths = table[table["event"] == "death"]
     ends = {(int(s) - 1, int(p)) for s, p in zip(deaths["slice"], deaths["from_communities"], strict=True)}
     slices = rows["slice"].astype(int)
-    column_pt = ax.get_position().width * ax.figure.get_figwidth() * 72 / (slices.max() - slices.min() + 1.05)
+    column_pt = ax.bbox.width * 72 / ax.figure.dpi / (slices.max() - slices.min() + 1.05)
     columns = _columns(rows, top, ends, max(14, int((column_pt - 12) / 4.3)))
     _stack(columns)
     _colour(columns)

@@ -100,7 +100,7 @@ def plot_ego(
     values = measure_column(centrality, size_by)
     ranked = ranked_nodes(centrality, size_by)
     groups = communities["community"].astype(int)
-    rings = ego_rings(graph, centre, max(hops, 0), ranked, groups.to_dict())
+    rings = ego_rings(graph, centre, max(hops, 0), ranked, {str(node): group for node, group in groups.items()})
     positions = {centre: (0.0, 0.0)}
     for d, ring in enumerate(rings[1:], start=1):
         for i, node in enumerate(ring):
@@ -133,7 +133,7 @@ def plot_ego(
     ax.set_aspect("equal")
     ax.set_axis_off()
     reach = nx.single_source_shortest_path_length(graph, centre, cutoff=hops)
-    name = centrality.at[centre, "name"]
+    name = str(centrality.at[centre, "name"])
     ax.set_title(f"Ego network of {name}: {len(reach) - 1:,} authors within {hops} hop{'s' * (hops != 1)}")
     cut = (
         f"; showing {len(shown) - 1:,} of {len(reach) - 1:,} (most central per ring)" if len(shown) < len(reach) else ""

@@ -68,7 +68,8 @@ def plot_network(
     (3, 1)
     """
     groups = communities["community"].astype(int)
-    drawn = draw_map(graph, centrality, ax, groups.map(community_colour), size_by, top_labels, labels, seed, max_nodes)
+    colours = groups.map(community_colour).to_dict()
+    drawn = draw_map(graph, centrality, ax, colours, size_by, top_labels, labels, seed, max_nodes)
     community_legend(ax, communities, centrality, drawn.nodes, size_by)
     ax.set_title(
         f"Collaboration network: {graph.number_of_nodes():,} authors, {graph.number_of_edges():,} co-author links"

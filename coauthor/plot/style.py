@@ -4,7 +4,7 @@ sizes, legends, labels that never overlap, the caption line, saving."""
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
     from matplotlib.text import Text
+    from matplotlib.transforms import Bbox
 
 #: Okabe & Ito (2008) colour-blind-safe palette, then grey for "other".
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
@@ -147,8 +148,8 @@ def draw_graph(
     graph: object,
     positions: dict[str, tuple[float, float]],
     nodes: Sequence[str],
-    areas: Sequence[float],
-    colours: Sequence[object],
+    areas: Iterable[float],
+    colours: Iterable[object],
     edge_alpha: float = 0.5,
 ) -> None:
     """Edges (width grows with ``weight``, up to 3.5 pt; fainter past 400
@@ -220,7 +221,7 @@ def place_labels(
     renderer = get_renderer(ax.figure)
     pad = 0.3 * fontsize * ax.figure.dpi / 72  # the white box around the text, and a hair more
     kept: list[Text] = []
-    boxes = []
+    boxes: list[Bbox] = []
     for node, text in zip(labels, texts, strict=True):
         box = text.get_window_extent(renderer).padded(pad)
         if any(box.overlaps(other) for other in boxes):

@@ -110,7 +110,7 @@ def _record(block: Block, macros: dict[str, str], where: str) -> Paper | str | N
         except BibSyntaxError:
             macros.pop(block.key.lower(), None)  # undefined from here on, so empty where used
         return None
-    if isinstance(block, DuplicateFieldKeyBlock):
+    if isinstance(block, DuplicateFieldKeyBlock) and block.ignore_error_block is not None:
         block = block.ignore_error_block  # a repeated field: BibTeX keeps the first value, so do we
     elif isinstance(block, ParsingFailedBlock):
         if _block_type(block.raw) in NOT_ENTRIES:

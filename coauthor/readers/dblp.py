@@ -126,7 +126,7 @@ def read_dblp(path: Path, options: ReadOptions) -> tuple[list[Paper], ReadReport
             for _, element in events:
                 report.read += 1
                 where = f"{path}:{element.sourceline}"
-                paper_or_reason = OTHER_TAGS.get(element.tag) or _paper(element, where)
+                paper_or_reason = OTHER_TAGS.get(str(element.tag)) or _paper(element, where)
                 if isinstance(paper_or_reason, str):
                     report.skip(paper_or_reason, where)
                 else:

@@ -15,7 +15,7 @@ import json
 import lzma
 import re
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -191,7 +191,7 @@ def read_works(
 def build_paper(
     where: str,
     title: str,
-    authors: list[tuple[str, str | None, str | None]],
+    authors: Sequence[tuple[str, str | None, str | None]],
     date: Date = NO_DATE,
     work_id: str | None = None,
     **fields: Any,

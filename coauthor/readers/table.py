@@ -22,6 +22,7 @@ import csv
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from coauthor.errors import InputError
 from coauthor.readers.base import Format, ReadOptions, tally
@@ -31,6 +32,9 @@ from coauthor.records import Paper, ReadReport
 
 DELIMITERS = (",", ";", "\t")
 AUTHOR_COLUMNS = ("authors", "author")
+
+#: A csv module quoting mode (QUOTE_MINIMAL, QUOTE_ALL, QUOTE_NONNUMERIC, QUOTE_NONE).
+Quoting = Literal[0, 1, 2, 3]
 
 
 @dataclass
@@ -71,7 +75,7 @@ class _Lines:
         return line
 
 
-def header_cells(line: str, delimiter: str, quoting: int = csv.QUOTE_MINIMAL) -> list[str]:
+def header_cells(line: str, delimiter: str, quoting: Quoting = csv.QUOTE_MINIMAL) -> list[str]:
     """The cells of one header line, stripped and case-folded.
 
     >>> header_cells('\\ufeff"Authors","Title", Year', ",")
@@ -93,7 +97,7 @@ def first_line(head: str) -> str:
 
 
 def table_rows(
-    path: Path, delimiter: str | Callable[[str], str | None], quoting: int = csv.QUOTE_MINIMAL
+    path: Path, delimiter: str | Callable[[str], str | None], quoting: Quoting = csv.QUOTE_MINIMAL
 ) -> Iterator[Row]:
     """The data rows of the table in ``path`` (header: its first non-blank
     line). ``delimiter`` is a character, or a function choosing it from the
@@ -131,7 +135,7 @@ def table_rows(
         yield Row(start, lines.number, cells, problem)
 
 
-def _quotes_pair(raw_lines: list[str], delimiter: str, quoting: int) -> bool:
+def _quotes_pair(raw_lines: list[str], delimiter: str, quoting: Quoting) -> bool:
     """True when the lines of one multi-line row parse in strict mode."""
     try:
         rows = list(csv.reader(raw_lines, delimiter=delimiter, quoting=quoting, strict=True))
@@ -176,7 +180,7 @@ def row_outcomes(
     path: Path,
     delimiter: str | Callable[[str], str | None],
     to_paper: Callable[[Row, str], Paper | str],
-    quoting: int = csv.QUOTE_MINIMAL,
+    quoting: Quoting = csv.QUOTE_MINIMAL,
 ) -> Iterator[tuple[str, Paper | str]]:
     """``(file:line, paper or reason to skip)`` for every data row, for
     :func:`coauthor.readers.base.tally`."""

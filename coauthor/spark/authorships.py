@@ -26,7 +26,7 @@ AUTHORSHIP_COLUMNS = ("paper_id", "position", "name", "author_id", "year")
 def name_keys(names: Column) -> Column:
     """:func:`coauthor.names.name_key` of every name in the column."""
 
-    @pandas_udf("string")
+    @pandas_udf("string")  # type: ignore[call-overload]  # stubs lack this form
     def keys(batch: pd.Series) -> pd.Series:
         distinct = batch.dropna().unique()
         return batch.map(dict(zip(distinct, map(name_key, distinct), strict=True))).astype(object)
@@ -41,6 +41,6 @@ def authorship_frame(papers: DataFrame, years: tuple[int, int] | None = None) ->
         papers = papers.filter(F.col("year").between(*years))
     mentions = papers.select("paper_id", "year", F.posexplode("authors").alias("position", "name"))
     keyed = mentions.filter(F.col("name").isNotNull()).withColumn("author_id", name_keys(F.col("name")))
-    first = keyed.filter(F.col("author_id") != "").groupBy("paper_id", "author_id")
-    first = first.agg(F.min(F.struct("position", "name", "year")).alias("m"))
+    by_author = keyed.filter(F.col("author_id") != "").groupBy("paper_id", "author_id")
+    first = by_author.agg(F.min(F.struct("position", "name", "year")).alias("m"))
     return first.select("paper_id", F.col("m.position").cast("long").alias("position"), "m.name", "author_id", "m.year")

@@ -45,7 +45,7 @@ def build_graph(authorships: DataFrame, weight: str = "full", max_authors: int =
     check_weighting(weight, max_authors)
     sizes = authorships.groupBy("paper_id").agg(F.count("*").alias("n"))
     over = (F.col("n") > max_authors) if max_authors else F.lit(False)
-    stats = sizes.agg(F.sum(over.cast("long")).alias("over"), F.max("n").alias("largest")).first()
+    stats = sizes.agg(F.sum(over.cast("long")).alias("over"), F.max("n").alias("largest")).collect()[0]
     info = {
         "weight": weight,
         "max_authors": max_authors,

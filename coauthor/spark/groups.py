@@ -59,7 +59,7 @@ def modularity(graph: SparkGraph, groups: DataFrame, group: str) -> float:
         edges.select(F.col("gt").alias("g"), "w", F.lit(0.0).alias("inside"))
     )
     per_group = ends.groupBy("g").agg(F.sum("w").alias("d"), F.sum("inside").alias("inside"))
-    total = per_group.agg(F.sum("d"), F.sum("inside"), F.sum(F.col("d") * F.col("d"))).first()
+    total = per_group.agg(F.sum("d"), F.sum("inside"), F.sum(F.col("d") * F.col("d"))).collect()[0]
     if not total[0]:
         return 0.0
     m = total[0] / 2

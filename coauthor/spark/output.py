@@ -86,7 +86,7 @@ def collect_graph(
     variants, degree, strength, pagerank, component, community), when it has
     at most ``limit`` authors and links; OptionError otherwise."""
     check_collectable(analysis.graph, limit)
-    nodes = analysis.graph.nodes.toPandas().set_index("author_id").sort_index()
+    nodes = analysis.graph.nodes.toPandas().set_index("author_id").sort_index()  # type: ignore[attr-defined]  # stubs
     edges = analysis.graph.edges.orderBy("source", "target").toPandas()
     keep = ("weight", "max_authors", "papers_over_author_cap", "largest_author_count")
     info = {key: analysis.graph.info[key] for key in keep if key in analysis.graph.info}

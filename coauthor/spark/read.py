@@ -183,7 +183,7 @@ def _works(spark: SparkSession, paths: Sequence[str], kind: str) -> DataFrame:
     """JSON Lines works of ``kind`` parsed by coauthor's own parser of one record."""
     parse = WORK_PARSERS[kind]
 
-    @pandas_udf("paper_id string, authors array<string>, year int")
+    @pandas_udf("paper_id string, authors array<string>, year int")  # type: ignore[call-overload]  # stubs lack this form
     def parse_lines(lines: pd.Series) -> pd.DataFrame:
         return pd.DataFrame([_work_row(parse, line) for line in lines], columns=list(PAPER_COLUMNS))
 

@@ -171,7 +171,7 @@ def checkpoint(frame: DataFrame, **metrics: Column) -> tuple[DataFrame, dict[str
     if observation is not None:
         frame = frame.observe(observation, *(value.alias(name) for name, value in metrics.items()))
     context = frame.sparkSession.sparkContext
-    reliable = context.getCheckpointDir() and local_cores(context.master) is None
+    reliable = context.getCheckpointDir() and local_cores(context.master or "") is None
     frame = frame.checkpoint(eager=True) if reliable else frame.localCheckpoint(eager=True)
     return frame, (observation.get if observation is not None else {})
 
