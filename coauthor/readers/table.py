@@ -132,6 +132,8 @@ def table_rows(
         problem = None
         if lines.number > start and not _quotes_pair(lines.buffer, chosen, quoting):
             problem = f"quotes do not pair up (the row runs over lines {start}-{lines.number})"
+        elif lines.number == start and any("\n" in cell or "\r" in cell for cell in row):
+            problem = "a quote is not closed before the end of the file"  # the only way one line holds a break
         yield Row(start, lines.number, cells, problem)
 
 
