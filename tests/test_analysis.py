@@ -168,3 +168,24 @@ def test_closeness_sampling_exact_when_sample_covers_and_engines_agree(monkeypat
     np.testing.assert_allclose(fast["closeness"], slow["closeness"], atol=1e-12)
     assert fast.attrs["betweenness_sample"] == 40
     assert np.corrcoef(fast["closeness"], exact.loc[fast.index])[0, 1] > 0.9  # a close estimate
+
+
+def test_tracking_counts_only_authors_active_in_both_slices() -> None:
+    """A group that keeps its four people and takes in twenty students
+    continues (plain Jaccard 4/24 < 0.2 would not see it at 0.2); a group
+    whose members all stop publishing ends; a new group is born."""
+    core = ["Ann Alpha", "Bo Beta", "Cy Gamma", "Di Delta"]
+    leavers = ["Ed Eps", "Fay Zeta", "Gus Eta"]
+    students = [f"Student {chr(65 + i)}{chr(97 + i)}" for i in range(20)]
+    newcomers = ["Hal Theta", "Ida Iota", "Jo Kappa"]
+    papers = [Paper(f"a{i}", f"Core {i}", core, 2001 + i, f"t:a{i}") for i in range(3)]
+    papers += [Paper(f"b{i}", f"Left {i}", leavers, 2001 + i, f"t:b{i}") for i in range(3)]
+    papers += [Paper(f"c{i}", f"Grown {i}", core + students, 2008 + i, f"t:c{i}") for i in range(2)]
+    papers += [Paper(f"d{i}", f"New {i}", newcomers, 2008 + i, f"t:d{i}") for i in range(2)]
+    table = track_communities(papers, 5, threshold=0.2)
+    later = table[table["slice"] == 1].set_index("top_author")
+    grown = later.loc[later.index.isin(core)]
+    assert grown["size"].tolist() == [24]  # plain Jaccard: 4 / 24
+    assert grown["event"].tolist() == ["continuation"] and grown["jaccard"].iloc[0] == 1.0
+    assert later.loc[later.index.isin(newcomers), "event"].tolist() == ["birth"]
+    assert (later["event"] == "death").sum() == 1  # the leavers' group

@@ -1,13 +1,19 @@
 """Communities over time: detect communities in each time slice and match
 them to the previous slice's by member overlap.
 
-Overlap is Jaccard's |C ∩ P| / |C ∪ P| between a community C of slice t and
-a community P of slice t−1; overlaps below ``threshold`` (0.1) are noise and
-ignored. C *continues* its best-overlapping P. Each community of slice t is a
-``birth`` (no overlap with slice t−1), a ``merge`` (two or more communities
-of t−1 have C as their best successor), a ``split`` (its predecessor is also
-the best predecessor of another community of t) or a ``continuation``; a
-community of t−1 that overlaps nothing in t ends with a ``death`` row.
+Overlap is Jaccard's |C ∩ P| / |C' ∪ P'| between a community C of slice t
+and a community P of slice t−1, counted over the authors active in both
+slices: C' are the members of C who published in t−1, P' those of P who
+publish in t. Authors come and go between slices (students graduate, new
+ones join), so plain |C ∪ P| would read a group that keeps its people but
+triples in size, or loses its retired members, as one group ending and
+another starting; an author who was not there cannot have left or stayed.
+Overlaps below ``threshold`` (0.1) are noise and ignored. C *continues*
+its best-overlapping P. Each community of slice t is a ``birth`` (no
+overlap with slice t−1), a ``merge`` (two or more communities of t−1 have C
+as their best successor), a ``split`` (its predecessor is also the best
+predecessor of another community of t) or a ``continuation``; a community
+of t−1 that overlaps nothing in t ends with a ``death`` row.
 """
 
 from __future__ import annotations
@@ -69,11 +75,13 @@ def track_communities(
     ``TRACK_COLUMNS``. Communities of one author are left out; ``community``
     is the number within its slice (0 = largest), ``from_communities`` the
     matched communities of the previous slice (``"; "``-joined) and
-    ``jaccard`` the best overlap with them. ``authorships``: the resolved
+    ``jaccard`` the best overlap with them (over the authors active in both
+    slices: see the module docstring). ``authorships``: the resolved
     table of ``papers`` (author ids as in the whole graph), else each slice
     is resolved by default."""
     rows: list[dict[str, object]] = []
     previous: dict[int, set[str]] = {}
+    previous_active: set[str] = set()
     for number, (first, last) in enumerate(year_slices(papers, years_per_slice)):
         window = [p for p in papers if p.year is not None and first <= p.year <= last]
         if authorships is None:
@@ -85,8 +93,9 @@ def track_communities(
         current = {int(c): set(members.index) for c, members in table.groupby("community") if len(members) > 1}
         names = table["name"].to_dict()
         papers_of = dict(graph.nodes(data="papers"))
+        active = set(graph.nodes)
         overlaps = {
-            (c, p): len(members & old) / len(members | old)
+            (c, p): len(members & old) / len((members & previous_active) | (old & active))
             for c, members in current.items()
             for p, old in previous.items()
             if members & old
@@ -122,7 +131,7 @@ def track_communities(
                     "slice": number, "first_year": first, "last_year": last, "community": None,
                     "size": 0, "top_author": "", "event": "death", "from_communities": str(p), "jaccard": 0.0,
                 })  # fmt: skip
-        previous = current
+        previous, previous_active = current, active
     return pd.DataFrame(rows, columns=TRACK_COLUMNS).astype({"community": "Int64"})
 
 

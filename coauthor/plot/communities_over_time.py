@@ -37,11 +37,11 @@ def plot_communities_over_time(table: pd.DataFrame, ax: Axes, top: int = 10, cap
     one row per community per slice, with ``event`` and
     ``from_communities``): one column of blocks per time slice, block height
     proportional to members, ribbons joining each community to the ones it
-    came from (Jaccard overlap at least 0.1). A lineage keeps its colour
-    through continuations; splits, merges and births are named next to the
-    block, with "ends" where a community has no successor. Only the ``top``
-    largest communities of a slice get their own block; the rest share a
-    grey one.
+    came from (Jaccard overlap at least 0.1, among the authors active in
+    both slices). A lineage keeps its colour through continuations; splits,
+    merges and births are named next to the block, with "ends" where a
+    community has no successor. Only the ``top`` largest communities of a
+    slice get their own block; the rest share a grey one.
     """
     rows = table[table["event"] != "death"] if "event" in table.columns else table
     if rows.empty:
@@ -76,7 +76,8 @@ def plot_communities_over_time(table: pd.DataFrame, ax: Axes, top: int = 10, cap
     add_caption(
         ax,
         f"Block height: members (authors with a co-author in the slice); ribbons: matched communities "
-        f"(Jaccard ≥ 0.1); colour: lineage; grey: communities past the {top} largest. {caption}".strip(),
+        f"(Jaccard ≥ 0.1 among authors active in both slices); colour: lineage; "
+        f"grey: communities past the {top} largest. {caption}".strip(),
     )
     return ax
 
