@@ -1,7 +1,7 @@
 """Progress on standard error for the CLI (rich), off with ``--quiet`` or
 when standard error is not a terminal. The library never draws: it calls
 back, and this module turns the calls into one live display with a bar over
-the input files and, for long jobs, a line naming the current stage."""
+the bytes of the input files and, for long jobs, a line naming the current stage."""
 
 from __future__ import annotations
 
@@ -20,18 +20,31 @@ _live: list[Progress] = []  # the display of the running command, if any
 @contextmanager
 def file_progress(quiet: bool) -> Iterator[Callable[[int, int, Path], None]]:
     """A callback for :func:`coauthor.readers.read_inputs` that shows one
-    bar over the input files (``done/total`` and the current file name)."""
+    bar over the bytes of the input files (read and total sizes, the time
+    left and the current file name)."""
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import (
+        BarColumn,
+        DownloadColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
 
     disabled = quiet or not sys.stderr.isatty()
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    columns = (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        DownloadColumn(),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+    )
     with Progress(*columns, console=Console(stderr=True), disable=disabled, transient=True) as progress:
         task = progress.add_task("Reading", total=None)
 
         def update(done: int, total: int, path: Path) -> None:
-            finished = done + 1 >= total
-            progress.update(task, completed=done + finished, total=total, description=f"Reading {path.name}")
+            progress.update(task, completed=done, total=total, description=f"Reading {path.name}")
 
         _live.append(progress)
         try:

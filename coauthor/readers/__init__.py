@@ -7,7 +7,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from coauthor.errors import InputError, OptionError
@@ -26,7 +27,7 @@ from coauthor.readers import (
     table,
     wos,
 )
-from coauthor.readers.base import Format, ReadOptions, read_head
+from coauthor.readers.base import Format, ReadOptions, read_head, watch_reading
 from coauthor.records import Paper, ReadReport, fold_text
 
 __all__ = ["FORMATS", "Format", "ReadOptions", "detect_format", "expand_inputs", "read_inputs"]
@@ -104,8 +105,11 @@ def read_inputs(
 ) -> tuple[list[Paper], list[ReadReport]]:
     """Read every input and account for every record.
 
-    ``options.progress(done, total, path)``, when set, is called before each
-    file is read (the CLI draws its progress bar with it).
+    ``options.progress(done, total, path)``, when set, says how many bytes
+    of the input files (as stored on disk: compressed bytes for compressed
+    files) have been read, at the start of each file, while it is read (at
+    most every MiB or 0.1 s) and once at the end; the CLI draws its progress
+    bar with it.
 
     ``fmt`` forces one format (a key of ``FORMATS``) instead of sniffing.
     Duplicates (same DOI, else same folded title, year and first author's
@@ -125,9 +129,9 @@ def read_inputs(
     authorless: list[tuple[Paper, ReadReport]] = []
     reports: list[ReadReport] = []
     files = expand_inputs(inputs)
-    for done, (path, explicit) in enumerate(files):
-        if options.progress is not None:
-            options.progress(done, len(files), path)
+    progress = _ByteProgress(options.progress, [path for path, _ in files])
+    for path, explicit in files:
+        progress.start(path)
         try:
             reader = _forced_format(path, forced) if forced else detect_format(path)
         except InputError as error:
@@ -135,7 +139,8 @@ def read_inputs(
                 raise
             reports.append(_unrecognised(path, error))
             continue
-        read, report = reader.read(path, options)
+        with progress.watching(path):
+            read, report = reader.read(path, options)
         reports.append(report)
         for paper in read:
             if not paper.authors:
@@ -151,7 +156,57 @@ def read_inputs(
             papers.append(paper)
             report.used += 1
     _link_abstracts(papers, authorless)
+    progress.finish()
     return papers, reports
+
+
+class _ByteProgress:
+    """``progress(done, total, path)`` over all the input files, in bytes on
+    disk: at the start of each file, while a reader reads it (through
+    :func:`~coauthor.readers.base.watch_reading`) and once at the end; never
+    backwards and never the same call twice."""
+
+    def __init__(self, progress: Callable[[int, int, Path], None] | None, paths: list[Path]) -> None:
+        self.progress = progress
+        self.sizes = [_size(path) for path in paths] if progress is not None else []
+        self.total = sum(self.sizes)
+        self.files = 0  # files started
+        self.before = 0  # bytes of the files before the current one
+        self.last: tuple[int, Path] | None = None
+
+    def start(self, path: Path) -> None:
+        if self.progress is None:
+            return
+        if self.files:
+            self.before += self.sizes[self.files - 1]
+        self.files += 1
+        self._call(self.before, path)
+
+    @contextmanager
+    def watching(self, path: Path) -> Iterator[None]:
+        if self.progress is None:
+            yield
+            return
+        size = self.sizes[self.files - 1]
+        with watch_reading(path, lambda position: self._call(self.before + min(position, size), path)):
+            yield
+
+    def finish(self) -> None:
+        if self.last is not None:
+            self._call(self.total, self.last[1])
+
+    def _call(self, done: int, path: Path) -> None:
+        if self.progress is None or (self.last is not None and done <= self.last[0] and path == self.last[1]):
+            return
+        self.last = (done, path)
+        self.progress(done, self.total, path)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def _forced_format(path: Path, forced: Format) -> Format:

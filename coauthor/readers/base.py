@@ -3,6 +3,11 @@ registry, and opening (possibly compressed) text files.
 
 A reader is a function ``read(path, options) -> (papers, report)``; a sniffer
 is ``sniff(head: str) -> bool`` over the first 64 KiB of decompressed text.
+
+Readers open their file through :func:`open_binary`, :func:`open_text` or
+:func:`read_text`; inside :func:`watch_reading` those report how many bytes of
+the file on disk (compressed bytes for a compressed file) have been read, so
+that progress moves inside one big file whatever the reader.
 """
 
 from __future__ import annotations
@@ -12,17 +17,29 @@ import datetime as _dt
 import gzip
 import io
 import lzma
-from collections.abc import Callable, Iterable
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING, cast
 
 from coauthor.errors import InputError
 from coauthor.records import Paper, ReadReport
 
+if TYPE_CHECKING:
+    from _typeshed import WriteableBuffer
+
 SNIFF_BYTES = 65536
 
-_MAGIC = ((b"\x1f\x8b", gzip.open), (b"BZh", bz2.open), (b"\xfd7zXZ\x00", lzma.open))
+#: The buffer between a file on disk and its reader (or decompressor).
+_BUFFER_BYTES = 65536
+
+#: Reading reports its position at most once per this many bytes read ...
+PROGRESS_BYTES = 1 << 20
+#: ... unless this many seconds passed since the last report.
+PROGRESS_SECONDS = 0.1
 
 
 @dataclass(frozen=True)
@@ -32,8 +49,11 @@ class ReadOptions:
     ``undated_year``: year given to dates printed without one (default: the
     current calendar year). ``owner``: the owner of profile pages, overriding
     the header or the name common to the page. ``author_sep``: separator of
-    names in a CSV ``authors`` column. ``progress``: called as
-    ``progress(done, total, path)`` before each file is read.
+    names in a CSV ``authors`` column. ``progress``: called by
+    :func:`coauthor.readers.read_inputs` as ``progress(done, total, path)``,
+    in bytes of the input files as stored on disk (compressed files count
+    their compressed bytes): before each file is read, while it is read and
+    once at the end (``done == total``).
     """
 
     undated_year: int = field(default_factory=lambda: _dt.date.today().year)
@@ -70,18 +90,166 @@ def tally(report: ReadReport, outcomes: Iterable[tuple[str, Paper | str]]) -> li
     return papers
 
 
+# --- opening files -------------------------------------------------------------
+
+
+class _Watch:
+    """How far the file at ``path`` has been read, reported as
+    ``report(position)``: only forward, at most once per ``step`` bytes
+    unless ``interval`` seconds passed, and always at the end of the file."""
+
+    def __init__(self, path: Path, report: Callable[[int], None], step: int, interval: float) -> None:
+        self.path, self.report, self.step, self.interval = path, report, step, interval
+        self.reported = 0
+        self.when = time.monotonic()
+
+    def at(self, position: int, end: bool = False) -> None:
+        if position <= self.reported:
+            return  # a second opening of the file (sniffing JSON Lines) starts again from 0
+        if end or position - self.reported >= self.step or time.monotonic() - self.when >= self.interval:
+            self.reported, self.when = position, time.monotonic()
+            self.report(position)
+
+
+_watched: ContextVar[_Watch | None] = ContextVar("coauthor_watched_file", default=None)
+
+
+@contextmanager
+def watch_reading(
+    path: Path,
+    report: Callable[[int], None],
+    step: int = PROGRESS_BYTES,
+    interval: float = PROGRESS_SECONDS,
+) -> Iterator[None]:
+    """While inside, files opened on ``path`` by :func:`open_binary` (and so
+    :func:`open_text`, :func:`read_text`) call ``report(position)`` as they
+    are read, ``position`` in bytes of the file on disk: increasing, at most
+    once per ``step`` bytes unless ``interval`` seconds passed, and at the end.
+    Reading a whole uncompressed file at once is not reported (the reader's
+    work on it comes after)."""
+    token = _watched.set(_Watch(path, report, step, interval))
+    try:
+        yield
+    finally:
+        _watched.reset(token)
+
+
+class _Counted(io.RawIOBase):
+    """The raw file ``raw``, telling ``watch`` how far it has been read."""
+
+    def __init__(self, raw: io.FileIO, watch: _Watch) -> None:
+        super().__init__()
+        self.raw, self.watch, self.position = raw, watch, 0
+        self.name = raw.name
+        self.mode = "rb"
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return self.raw.seekable()
+
+    def readinto(self, buffer: WriteableBuffer) -> int | None:
+        count = self.raw.readinto(buffer)
+        if count is not None:
+            self.position += count
+            self.watch.at(self.position, end=count == 0)
+        return count
+
+    def readall(self) -> bytes:
+        # Not reported: a reader that reads the whole file at once spends its
+        # time after this, parsing; read_inputs moves on when it is done.
+        data = self.raw.readall()
+        self.position += len(data)
+        return data
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        self.position = self.raw.seek(offset, whence)
+        return self.position
+
+    def tell(self) -> int:
+        return self.position
+
+    def fileno(self) -> int:
+        return self.raw.fileno()
+
+    def close(self) -> None:
+        try:
+            self.raw.close()
+        finally:
+            super().close()
+
+
+# GzipFile, BZ2File and LZMAFile given an open file leave it open when closed:
+# these close it too, so that open_binary's caller owns one object.
+
+
+class _GzipFile(gzip.GzipFile):
+    def __init__(self, source: IO[bytes]) -> None:
+        super().__init__(fileobj=source, mode="rb")
+        self.source = source
+
+    def close(self) -> None:
+        try:
+            super().close()
+        finally:
+            self.source.close()
+
+
+class _BZ2File(bz2.BZ2File):
+    def __init__(self, source: IO[bytes]) -> None:
+        super().__init__(source, "rb")
+        self.source = source
+
+    def close(self) -> None:
+        try:
+            super().close()
+        finally:
+            self.source.close()
+
+
+class _LZMAFile(lzma.LZMAFile):
+    def __init__(self, source: IO[bytes]) -> None:
+        super().__init__(source, "rb")
+        self.source = source
+
+    def close(self) -> None:
+        try:
+            super().close()
+        finally:
+            self.source.close()
+
+
+_MAGIC: tuple[tuple[bytes, Callable[[IO[bytes]], io.BufferedIOBase]], ...] = (
+    (b"\x1f\x8b", _GzipFile),
+    (b"BZh", _BZ2File),
+    (b"\xfd7zXZ\x00", _LZMAFile),
+)
+
+
 def open_binary(path: Path) -> IO[bytes]:
     """Open ``path`` for reading bytes, decompressing gzip, bzip2 or xz
-    (recognised by their magic bytes, whatever the extension)."""
+    (recognised by their magic bytes, whatever the extension); inside
+    :func:`watch_reading` on ``path``, reading reports its position."""
     try:
-        with path.open("rb") as probe:
-            magic = probe.read(6)
-        for prefix, opener in _MAGIC:
-            if magic.startswith(prefix):
-                return opener(path, "rb")  # type: ignore[no-any-return]
-        return path.open("rb")
+        raw = io.FileIO(path, "rb")
     except OSError as exc:
         raise InputError(str(path), f"cannot read file ({exc.strerror or exc})") from exc
+    try:
+        magic = raw.read(6) or b""
+        raw.seek(0)
+        watch = _watched.get()
+        counted = _Counted(raw, watch) if watch is not None and watch.path == path else raw
+        source = io.BufferedReader(counted, _BUFFER_BYTES)
+    except OSError as exc:
+        raw.close()
+        raise InputError(str(path), f"cannot read file ({exc.strerror or exc})") from exc
+    for prefix, decompressor in _MAGIC:
+        if magic.startswith(prefix):
+            # typeshed declares these BufferedIOBase, not IO[bytes]; they give
+            # every method of a binary file that the readers use.
+            return cast(IO[bytes], decompressor(source))
+    return source
 
 
 def open_text(path: Path, encoding: str = "utf-8") -> IO[str]:
