@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -65,7 +66,7 @@ def detect_format(path: Path) -> Format:
     raise InputError(f"{path}:1", f"unknown input format (coauthor reads: {known})")
 
 
-def expand_inputs(inputs: Iterable[str | Path]) -> list[tuple[Path, bool]]:
+def expand_inputs(inputs: Iterable[str | os.PathLike[str]]) -> list[tuple[Path, bool]]:
     """Files as given (``True``: named explicitly); folders replaced by their
     files (recursive, sorted, hidden files left out; ``False``)."""
     paths: list[tuple[Path, bool]] = []
@@ -99,7 +100,7 @@ def _unrecognised(path: Path, error: InputError) -> ReadReport:
 
 
 def read_inputs(
-    inputs: Iterable[str | Path],
+    inputs: Iterable[str | os.PathLike[str]],
     options: ReadOptions | None = None,
     fmt: str | None = None,
 ) -> tuple[list[Paper], list[ReadReport]]:

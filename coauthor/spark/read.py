@@ -27,6 +27,7 @@ converting first (``coauthor records FILE -o papers.jsonl``).
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable, Iterable, Sequence
 from functools import reduce
 from pathlib import Path
@@ -60,7 +61,10 @@ CONVERT_HINT = "convert it first: coauthor records FILE -o papers.jsonl"
 
 
 def read_papers(
-    spark: SparkSession, inputs: Iterable[str | Path], input_format: str | None = None, author_sep: str = ";"
+    spark: SparkSession,
+    inputs: Iterable[str | os.PathLike[str]],
+    input_format: str | None = None,
+    author_sep: str = ";",
 ) -> DataFrame:
     """The papers of ``inputs`` (files or folders) as one DataFrame
     (:data:`PAPER_COLUMNS`). ``input_format``: ``csv``, ``arxiv``,
