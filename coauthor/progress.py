@@ -44,13 +44,28 @@ def file_progress(quiet: bool) -> Iterator[Callable[[int, int, Path], None]]:
         task = progress.add_task("Reading", total=None)
 
         def update(done: int, total: int, path: Path) -> None:
-            progress.update(task, completed=done, total=total, description=f"Reading {path.name}")
+            progress.update(task, completed=done, total=total, description=f"Reading {short_name(path.name)}")
 
         _live.append(progress)
         try:
             yield update
         finally:
             _live.pop()
+
+
+def short_name(name: str, width: int = 28) -> str:
+    """``name`` cut in the middle to ``width`` characters, so the bar keeps
+    its room on an 80-column terminal.
+
+    >>> short_name("crossref_works_from_habanero_cassettes.json")
+    'crossref_works…assettes.json'
+    >>> short_name("seeds.txt")
+    'seeds.txt'
+    """
+    if len(name) <= width:
+        return name
+    tail = (width - 1) // 2
+    return f"{name[: width - 1 - tail]}…{name[-tail:]}"
 
 
 @contextmanager
