@@ -8,11 +8,14 @@ import hashlib
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 
-@dataclass
+@dataclass(slots=True)
 class Paper:
     """One paper as read from an input, names kept exactly as written.
 
@@ -25,6 +28,10 @@ class Paper:
     (journal, proceedings), ``volume``, ``issue`` and ``pages`` tell apart papers that
     share a title, year and first author (a "Calendar" in every issue). ``also_in``
     lists the sources of the records merged into this one.
+
+    A big input holds millions of papers, so a paper is kept small: its
+    fields in slots, one object per year, and (inside :func:`sharing_text`)
+    one object for each name, ORCID, venue... that repeats from paper to paper.
     """
 
     id: str
@@ -52,6 +59,32 @@ class Paper:
     author_ids: list[str | None] = field(default_factory=list)
     also_in: list[str] = field(default_factory=list)
 
+    def __post_init__(self) -> None:
+        if type(self.year) is int and 0 <= self.year < len(_YEARS):
+            self.year = _YEARS[self.year]
+        table = _shared_text.get()
+        if table is None:
+            return
+        share = table.setdefault
+        if self.authors:
+            _share_each(self.authors, share)
+        if self.inferred_authors:
+            _share_each(self.inferred_authors, share)
+        if self.author_orcids:
+            _share_each(self.author_orcids, share)
+        if self.author_ids:
+            _share_each(self.author_ids, share)
+        if type(self.venue) is str:
+            self.venue = share(self.venue, self.venue)
+        if type(self.volume) is str:
+            self.volume = share(self.volume, self.volume)
+        if type(self.issue) is str:
+            self.issue = share(self.issue, self.issue)
+        if type(self.category) is str:
+            self.category = share(self.category, self.category)
+        if type(self.affiliation) is str:
+            self.affiliation = share(self.affiliation, self.affiliation)
+
     @property
     def all_authors(self) -> list[str]:
         """Authors as written followed by inferred authors."""
@@ -62,7 +95,48 @@ class Paper:
         return asdict(self)
 
 
-@dataclass
+#: One int object per year, shared by every paper of that year (ints above
+#: 256 are a new object each time one is made).
+_YEARS = tuple(range(3000))
+
+_shared_text: ContextVar[dict[str, str] | None] = ContextVar("coauthor_shared_text", default=None)
+
+
+def _share_each(names: list[Any], share: Callable[[str, str], str]) -> None:
+    """Each str of ``names`` replaced, in place, by ``share(name, name)``."""
+    if type(names) is list:
+        for i in range(len(names)):
+            name = names[i]
+            if type(name) is str:
+                names[i] = share(name, name)
+
+
+@contextmanager
+def sharing_text(table: dict[str, str] | None = None) -> Iterator[None]:
+    """While inside, papers made keep one object for each repeated name,
+    ORCID, author id, venue, volume, issue, category and affiliation (a big
+    input repeats an author's name on every paper of theirs), looked up in
+    ``table`` (pass the same one to share across blocks);
+    :func:`coauthor.readers.read_inputs` reads inside it. The table goes with
+    the last block that uses it (unlike ``sys.intern``'s, which CPython
+    3.12.0-3.12.4 never frees).
+
+    >>> names = [" ".join(["Ann", "Lee"]), " ".join(["Ann", "Lee"])]
+    >>> names[0] is names[1]
+    False
+    >>> with sharing_text():
+    ...     a, b = Paper("1", "T", [names[0]], 2020, "f:1"), Paper("2", "U", [names[1]], 2021, "f:2")
+    >>> a.authors[0] is b.authors[0]
+    True
+    """
+    token = _shared_text.set({} if table is None else table)
+    try:
+        yield
+    finally:
+        _shared_text.reset(token)
+
+
+@dataclass(slots=True)
 class ReadReport:
     """What became of the records of one input file.
 

@@ -29,7 +29,7 @@ from coauthor.readers import (
     wos,
 )
 from coauthor.readers.base import Format, ReadOptions, read_head, watch_reading
-from coauthor.records import Paper, ReadReport, fold_text
+from coauthor.records import Paper, ReadReport, fold_text, sharing_text
 
 __all__ = ["FORMATS", "Format", "ReadOptions", "detect_format", "expand_inputs", "read_inputs"]
 
@@ -131,6 +131,7 @@ def read_inputs(
     reports: list[ReadReport] = []
     files = expand_inputs(inputs)
     progress = _ByteProgress(options.progress, [path for path, _ in files])
+    shared: dict[str, str] = {}  # one object per repeated name, venue... across the files
     for path, explicit in files:
         progress.start(path)
         try:
@@ -140,7 +141,7 @@ def read_inputs(
                 raise
             reports.append(_unrecognised(path, error))
             continue
-        with progress.watching(path):
+        with progress.watching(path), sharing_text(shared):
             read, report = reader.read(path, options)
         reports.append(report)
         for paper in read:
