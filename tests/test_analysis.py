@@ -4,6 +4,7 @@ are seeded and stable, and the timeline and tracking tables add up."""
 from __future__ import annotations
 
 import importlib
+import itertools
 from pathlib import Path
 
 import networkx as nx
@@ -189,3 +190,28 @@ def test_tracking_counts_only_authors_active_in_both_slices() -> None:
     assert grown["event"].tolist() == ["continuation"] and grown["jaccard"].iloc[0] == 1.0
     assert later.loc[later.index.isin(newcomers), "event"].tolist() == ["birth"]
     assert (later["event"] == "death").sum() == 1  # the leavers' group
+
+
+@pytest.mark.parametrize("distance", ["hops", "inverse-weight"])
+def test_sampled_closeness_with_many_small_components(monkeypatch: pytest.MonkeyPatch, distance: str) -> None:
+    """Above the exact limit, components no larger than the sample are exact
+    (igraph computes them in one call, networkx source by source) and the
+    engines agree; the large component is sampled the same way on both."""
+    module = importlib.import_module("coauthor.analysis.centrality")
+    graph = random_collaboration_graph(5)
+    for k, size in enumerate([2, 3, 4, 5, 6, 6]):  # paths: closeness differs along each one
+        path = [f"small {k}-{i}" for i in range(size)]
+        graph.add_nodes_from(path, papers=1)
+        graph.add_edges_from(itertools.pairwise(path), weight=1 + k % 2, papers=1)
+    monkeypatch.setattr(module, "BETWEENNESS_EXACT_LIMIT", 50)
+    monkeypatch.setattr(module, "BETWEENNESS_SAMPLE", 40)
+    fast = centrality(graph, measures=("closeness",), distance=distance, seed=3, engine="igraph")["closeness"]
+    slow = centrality(graph, measures=("closeness",), distance=distance, seed=3, engine="networkx")["closeness"]
+    np.testing.assert_allclose(fast, slow.loc[fast.index], atol=1e-12)
+    weight = "distance" if distance == "inverse-weight" else None
+    if weight:
+        nx.set_edge_attributes(graph, {(u, v): 1 / w for u, v, w in graph.edges(data="weight")}, "distance")
+    exact = nx.closeness_centrality(graph, distance=weight)
+    small = [node for node in graph if node.startswith("small ")]
+    np.testing.assert_allclose(fast.loc[small], [exact[node] for node in small], atol=1e-12)
+    assert fast.loc[small].nunique() > 5  # the paths' ends and middles differ
