@@ -3,6 +3,7 @@ PageRank, k-core number and clustering coefficient."""
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
@@ -264,7 +265,9 @@ def _eigenvector_igraph(g: igraph.Graph) -> list[float]:
         if len(members) < 2:
             continue
         sub = g.induced_subgraph(members)
-        values = sub.eigenvector_centrality(weights="weight", scale=False)
+        with warnings.catch_warnings():  # igraph's note on near-zero scores is about disconnected graphs;
+            warnings.filterwarnings("ignore", "Some eigenvector centralities are nearly zero", RuntimeWarning)
+            values = sub.eigenvector_centrality(weights="weight", scale=False)  # each sub is connected
         top = max(values)
         for vertex, value in zip(members, values, strict=True):
             scores[vertex] = value / top
