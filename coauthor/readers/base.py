@@ -180,44 +180,36 @@ class _Counted(io.RawIOBase):
             super().close()
 
 
-# GzipFile, BZ2File and LZMAFile given an open file leave it open when closed:
-# these close it too, so that open_binary's caller owns one object.
+class _ClosesSource:
+    """GzipFile, BZ2File and LZMAFile given an open file leave it open when
+    closed: mixed in first, this closes it too, so that open_binary's caller
+    owns one object."""
+
+    source: IO[bytes]
+
+    def close(self) -> None:
+        try:
+            super().close()  # type: ignore[misc]  # the decompressor's close, next in the MRO
+        finally:
+            self.source.close()
 
 
-class _GzipFile(gzip.GzipFile):
+class _GzipFile(_ClosesSource, gzip.GzipFile):
     def __init__(self, source: IO[bytes]) -> None:
+        self.source = source
         super().__init__(fileobj=source, mode="rb")
-        self.source = source
-
-    def close(self) -> None:
-        try:
-            super().close()
-        finally:
-            self.source.close()
 
 
-class _BZ2File(bz2.BZ2File):
+class _BZ2File(_ClosesSource, bz2.BZ2File):
     def __init__(self, source: IO[bytes]) -> None:
-        super().__init__(source, "rb")
         self.source = source
-
-    def close(self) -> None:
-        try:
-            super().close()
-        finally:
-            self.source.close()
+        super().__init__(source, "rb")
 
 
-class _LZMAFile(lzma.LZMAFile):
+class _LZMAFile(_ClosesSource, lzma.LZMAFile):
     def __init__(self, source: IO[bytes]) -> None:
-        super().__init__(source, "rb")
         self.source = source
-
-    def close(self) -> None:
-        try:
-            super().close()
-        finally:
-            self.source.close()
+        super().__init__(source, "rb")
 
 
 _MAGIC: tuple[tuple[bytes, Callable[[IO[bytes]], io.BufferedIOBase]], ...] = (
