@@ -237,25 +237,29 @@ def _edge_table(
     paper, author, years = codes.paper[in_edges], codes.author[in_edges], codes.year[in_edges]
     ones = np.ones(len(paper), dtype=np.int64)
 
-    def incidence(mask: np.ndarray | slice, values: np.ndarray) -> sp.csr_matrix:
-        return sp.csr_matrix((values[mask], (paper[mask], author[mask])), shape=shape)
-
-    everything = slice(None)
-    counts = _upper(incidence(everything, ones).T @ incidence(everything, ones))
-    fractions = _upper(incidence(everything, ones).T @ incidence(everything, share[paper]))
+    incidence = sp.csr_matrix((ones, (paper, author)), shape=shape)
+    counts = _upper(incidence.T @ incidence)
+    fractions = _upper(incidence.T @ sp.csr_matrix((share[paper], (paper, author)), shape=shape))
     rows = np.repeat(np.arange(counts.shape[0]), np.diff(counts.indptr))
     keys = rows * len(author_index) + counts.indices  # sorted: canonical CSR is row-major
     first = np.full(len(keys), UNDATED)
     last = np.full(len(keys), UNDATED)
-    for year in np.unique(years[years != UNDATED]):  # ascending
-        mask = years == year
-        yearly = _upper(incidence(mask, ones).T @ incidence(mask, ones))
-        yearly_rows = np.repeat(np.arange(yearly.shape[0]), np.diff(yearly.indptr))
-        positions = np.searchsorted(keys, yearly_rows * len(author_index) + yearly.indices)
+    by_year = np.argsort(years, kind="stable")
+    found, starts = np.unique(years[by_year], return_index=True)
+    for year, rows_of_year in zip(found, np.split(by_year, starts)[1:], strict=True):  # ascending
+        if year == UNDATED:
+            continue
+        # one year's papers x authors only, in local codes: a full-size matrix per year costs O(all authors)
+        local_papers = np.unique(paper[rows_of_year], return_inverse=True)[1]
+        year_authors, local_authors = np.unique(author[rows_of_year], return_inverse=True)
+        matrix = sp.csr_matrix((ones[rows_of_year], (local_papers, local_authors)))
+        yearly = _upper(matrix.T @ matrix)  # year_authors is sorted, so local upper = global upper
+        yearly_rows = year_authors[np.repeat(np.arange(yearly.shape[0]), np.diff(yearly.indptr))]
+        positions = np.searchsorted(keys, yearly_rows * len(author_index) + year_authors[yearly.indices])
         first[positions] = np.where(first[positions] == UNDATED, year, first[positions])
         last[positions] = year
     edges = pd.DataFrame({
-        "source": author_index[rows].to_numpy(), "target": author_index[counts.indices].to_numpy(),
+        "source": author_index.take(rows).array, "target": author_index.take(counts.indices).array,
         "papers": counts.data.astype(np.int64), "fractional": fractions.data,
         "first_year": first, "last_year": last,
     })  # fmt: skip

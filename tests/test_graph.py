@@ -69,6 +69,10 @@ def test_author_cap_keeps_papers_in_counts() -> None:
     assert g.nodes[D]["papers"] == 1 and g.degree(D) == 0
     assert (g.graph["papers_over_author_cap"], g.graph["largest_author_count"]) == (1, 4)
     assert coauthorship_graph(PAPERS, max_authors=0).has_edge(D, E)
+    nothing_left = coauthorship_graph(PAPERS[:3], max_authors=1)  # every paper over the cap
+    assert nothing_left.number_of_edges() == 0 and nothing_left.nodes[A]["papers"] == 2
+    undated = coauthorship_graph([Paper("P", "No year", ["Ann Alpha", "Bo Beta"], None, "t:5")])
+    assert weight(undated, A, B) == 1 and "first_year" not in undated.edges[A, B]
 
 
 def test_bad_options() -> None:
