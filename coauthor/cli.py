@@ -106,8 +106,10 @@ class Job:
     analysis: AnalysisOptions
 
     def analyze(self) -> Analysis:
-        """Read, build, filter and analyse (:func:`coauthor.pipeline.analyze`)."""
-        return analyze(self.inputs, self.read, self.graph, self.analysis, self.input_format)
+        """Read, build, filter and analyse (:func:`coauthor.pipeline.analyze`),
+        naming each stage under the progress bar."""
+        with stage_progress(bool(click.get_current_context().params.get("quiet"))) as stage:
+            return analyze(self.inputs, self.read, self.graph, self.analysis, self.input_format, on_stage=stage)
 
 
 def job_options(command: Callable[..., Any]) -> Callable[..., Any]:

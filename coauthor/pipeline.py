@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,7 +19,7 @@ import pandas as pd
 from coauthor import __version__
 from coauthor.aliases import read_aliases
 from coauthor.analysis import author_timeline, centrality, communities, timeline
-from coauthor.analysis.centrality import MEASURES
+from coauthor.analysis.centrality import BETWEENNESS_EXACT_LIMIT, BETWEENNESS_SAMPLE, MEASURES
 from coauthor.analysis.tracking import track_communities
 from coauthor.errors import OptionError
 from coauthor.exporters.graphml import read_graphml
@@ -139,16 +139,30 @@ def analyze(
     graph_options: GraphOptions | None = None,
     options: AnalysisOptions | None = None,
     input_format: str | None = None,
+    on_stage: Callable[[str], None] | None = None,
 ) -> Analysis:
     """Read, build, filter and analyse: centrality (all measures),
     communities, timelines and communities over time. Centrality and
-    community are also put on the graph's nodes."""
+    community are also put on the graph's nodes. ``on_stage(text)`` is told
+    each stage as it starts (the CLI shows it as progress).
+
+    >>> stages = []
+    >>> result = analyze(["seeds/"], on_stage=stages.append)
+    >>> stages[:3]
+    ['Reading and building the graph', 'Centrality of 92 authors', 'Communities (leiden)']
+    """
+    stage = on_stage or (lambda text: None)
     read = read or ReadOptions()
     graph_options = graph_options or GraphOptions()
     options = options or AnalysisOptions()
     meta = run_metadata(inputs, read, graph_options, options)
+    stage("Reading and building the graph")
     graph, papers, reports, authorships = _build(inputs, read, graph_options, input_format, meta)
+    authors = graph.number_of_nodes()
+    sampled = authors > BETWEENNESS_EXACT_LIMIT
+    stage(f"Centrality of {authors:,} authors" + (f" (paths from {BETWEENNESS_SAMPLE:,} sampled sources)" * sampled))
     central = centrality(graph, MEASURES, options.distance, options.seed, options.engine)
+    stage(f"Communities ({options.method})")
     groups = communities(graph, options.method, options.resolution, options.seed, options.engine)
     for column in MEASURES:
         nx.set_node_attributes(graph, central[column].to_dict(), column)
@@ -156,6 +170,8 @@ def analyze(
     graph.graph["modularity"] = groups.attrs["modularity"]
     if central.attrs.get("betweenness_sample"):
         graph.graph["betweenness_sampled_sources"] = central.attrs["betweenness_sample"]
+    if papers is not None:
+        stage(f"Communities over time ({options.slice_years}-year slices)")
     tracking = (
         track_communities(
             papers, options.slice_years, method=options.method, resolution=options.resolution,
@@ -165,6 +181,7 @@ def analyze(
         if papers is not None
         else pd.DataFrame()
     )  # fmt: skip
+    stage("Timelines")
     people = author_timeline(graph, papers, authorships) if papers is not None else pd.DataFrame()
     years = timeline(graph, papers, authorships)
     return Analysis(papers, reports, graph, central, groups, years, people, tracking, authorships=authorships)

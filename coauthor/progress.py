@@ -27,16 +27,25 @@ def file_progress(quiet: bool) -> Iterator[Callable[[int, int, Path], None]]:
         BarColumn,
         DownloadColumn,
         Progress,
+        Task,
         TextColumn,
         TimeElapsedColumn,
         TimeRemainingColumn,
     )
+    from rich.text import Text
 
     disabled = quiet or not sys.stderr.isatty()
+
+    class BytesColumn(DownloadColumn):
+        """Bytes read of the total; blank on the stage line, which has none."""
+
+        def render(self, task: Task) -> Text:
+            return Text("") if task.total is None else super().render(task)
+
     columns = (
         TextColumn("{task.description}"),
         BarColumn(),
-        DownloadColumn(),
+        BytesColumn(),
         TimeElapsedColumn(),
         TimeRemainingColumn(),
     )

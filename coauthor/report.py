@@ -79,8 +79,7 @@ def make_report(
 
     stage = on_stage or (lambda text: None)
     options = options or AnalysisOptions()
-    stage("Reading and analysing")
-    result = analyze(inputs, read, graph_options, options, input_format)
+    result = analyze(inputs, read, graph_options, options, input_format, on_stage=stage)
     out = Path(out_dir)
     stage("Writing the graph and tables")
     write_graphml(result.graph, out / "graph.graphml")
