@@ -98,7 +98,7 @@ def markdown(rows: list[dict[str, float]]) -> str:
         SECTION,
         "",
         f"`python benchmarks/graph.py` on {platform.machine()}, Python {platform.python_version()}, "
-        f"{_cpus()} CPUs. Synthetic bibliographies (benchmarks/synthetic.py, seed 7: lognormal authors per paper, "
+        f"{cpus()} CPUs. Synthetic bibliographies (benchmarks/synthetic.py, seed 7: lognormal authors per paper, "
         "1 in 2,000 papers with 100-3,000 authors, capped at 50 for edges). coauthor = scipy build + igraph "
         "PageRank + Leiden; networkx = the same graph built pair by pair from the same authorships + "
         "nx.pagerank + nx Louvain, in the same run. Peak = maximum resident memory of the coauthor stages "
@@ -121,7 +121,8 @@ def markdown(rows: list[dict[str, float]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _cpus() -> int:
+def cpus() -> int:
+    """CPUs this process may use."""
     import os
 
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1

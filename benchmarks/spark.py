@@ -30,6 +30,9 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from graph import cpus, write_section  # noqa: E402  (the benchmarks folder, not a package)
+
 SECTION = "## Spark"
 STAGES = ("build", "centrality", "components", "communities", "timeline")
 
@@ -127,7 +130,7 @@ def markdown(rows: list[dict[str, Any]]) -> str:
         SECTION,
         "",
         f"`python benchmarks/spark.py` on {platform.machine()}, Python {platform.python_version()}, "
-        f"{_cpus()} CPUs (shared with other work, so times are noisy), pyspark {_version('pyspark')}, "
+        f"{cpus()} CPUs (shared with other work, so times are noisy), pyspark {_version('pyspark')}, "
         "Java 17. Synthetic bibliographies (benchmarks/synthetic.py, seed 7), full weights, author cap 50. "
         "single = the single-machine engine (scipy build, igraph degree/strength/PageRank and components, "
         "numpy label-propagation-sync, pandas/scipy timeline) from the authorship table; spark = the Spark "
@@ -151,12 +154,6 @@ def markdown(rows: list[dict[str, Any]]) -> str:
             f"| {r['total_s']:.1f}{start} | {peak} |"
         )
     return "\n".join(lines) + "\n"
-
-
-def _cpus() -> int:
-    import os
-
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def _version(package: str) -> str:
@@ -185,9 +182,6 @@ def main() -> None:
             print(json.dumps(rows[-1]), flush=True)
     text = markdown(rows)
     print(text)
-    sys.path.insert(0, str(HERE))
-    from graph import write_section
-
     write_section(text, SECTION)
 
 
