@@ -173,12 +173,16 @@ def inspect(
         return
     for report in reports:
         skipped = sum(report.skipped.values())
+        layout = f"{report.format} ({report.variant})" if report.variant else report.format
+        encoding = f", {report.encoding}" if report.encoding else ""
         click.echo(
-            f"{report.file}: {report.format}, {report.read} read, {report.used} used, "
-            f"{report.merged} merged, {skipped} skipped"
+            f"{report.file}: {layout}{encoding}, {report.read} read, {report.used} used, "
+            f"{report.merged} merged, {skipped} skipped, {sum(report.warnings.values())} warnings"
         )
         for reason, count in sorted(report.skipped.items()):
             click.echo(f"    skipped {count}: {reason}")
+        for reason, count in sorted(report.warnings.items()):
+            click.echo(f"    warning {count}: {reason}")
         if report.format == UNRECOGNISED:
             click.echo(f"    {report.errors[0][1]}")
         if errors:

@@ -140,7 +140,12 @@ def sharing_text(table: dict[str, str] | None = None) -> Iterator[None]:
 class ReadReport:
     """What became of the records of one input file.
 
-    Always ``read == used + merged + sum(skipped.values())``.
+    Always ``read == used + merged + sum(skipped.values())``. ``warnings``
+    counts things that were read but look suspicious (reason -> count), such
+    as authors that are only initials or a column that could not be mapped;
+    ``encoding`` is the text encoding the file was decoded with and
+    ``variant`` the layout of the format found (``"short form"`` for a
+    Scopus file with ``Surname, I.`` authors), when the reader knows them.
     """
 
     file: str
@@ -150,6 +155,9 @@ class ReadReport:
     merged: int = 0
     skipped: Counter[str] = field(default_factory=Counter)
     errors: list[tuple[str, str]] = field(default_factory=list)
+    warnings: Counter[str] = field(default_factory=Counter)
+    encoding: str | None = None
+    variant: str | None = None
 
     def skip(self, reason: str, where: str | None = None) -> None:
         """Count one record skipped for ``reason``; ``where`` (``file:line``)
@@ -158,15 +166,32 @@ class ReadReport:
         if where is not None:
             self.errors.append((where, reason))
 
+    def warn(self, reason: str, where: str | None = None, count: int = 1) -> None:
+        """Count ``count`` suspicious things for ``reason`` (the record is
+        still used); ``where`` (``file:line``) is kept for ``inspect --errors``.
+
+        >>> report = ReadReport("a.csv", "scopus")
+        >>> report.warn("author is only initials", "a.csv:3")
+        >>> report.to_dict()["warnings"]
+        {'author is only initials': 1}
+        """
+        self.warnings[reason] += count
+        if where is not None:
+            self.errors.append((where, f"warning: {reason}"))
+
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready dict with keys file, format, read, used, merged, skipped."""
+        """JSON-ready dict with keys file, format, variant, encoding, read,
+        used, merged, skipped and warnings."""
         return {
             "file": self.file,
             "format": self.format,
+            "variant": self.variant,
+            "encoding": self.encoding,
             "read": self.read,
             "used": self.used,
             "merged": self.merged,
             "skipped": dict(sorted(self.skipped.items())),
+            "warnings": dict(sorted(self.warnings.items())),
         }
 
 
