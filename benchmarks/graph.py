@@ -20,6 +20,8 @@ import sys
 import time
 from pathlib import Path
 
+from coauthor.analysis.parallel import available_cpus as cpus
+
 HERE = Path(__file__).resolve().parent
 SECTION = "## Graph build and analysis"
 
@@ -119,13 +121,6 @@ def markdown(rows: list[dict[str, float]]) -> str:
             f"| {r['peak_mib']:,.0f} | {f'{nx_total:.1f}' if nx_total else '—'} | {ratio} | {r['all_measures_s']:.1f} |"
         )
     return "\n".join(lines) + "\n"
-
-
-def cpus() -> int:
-    """CPUs this process may use."""
-    import os
-
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def write_section(text: str, section: str = SECTION) -> None:

@@ -96,11 +96,14 @@ def analysis_options(command: Command) -> Command:
                      show_default=True, help="Path length for betweenness and closeness."),
         click.option("--slice", "slice_text", default="5y", show_default=True, metavar="NY",
                      help="Years per time slice for communities over time."),
+        click.option("--jobs", type=click.IntRange(min=1), default=None, metavar="N",
+                     help="Processes for sampled betweenness and closeness (default: every CPU); "
+                          "the results do not depend on it."),
     ]  # fmt: skip
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        values = {name: kwargs.pop(name) for name in ("method", "resolution", "seed", "engine", "distance")}
+        values = {name: kwargs.pop(name) for name in ("method", "resolution", "seed", "engine", "distance", "jobs")}
         values["slice_years"] = parse_slice(kwargs.pop("slice_text"))
         spark = {name: kwargs.pop(name) for name in ("spark_master", "spark_output")}
         if values["engine"] == "spark":  # the Spark engine's own glue, imported only when asked for

@@ -37,7 +37,9 @@ class AnalysisOptions:
     """How to analyse: community ``method`` (leiden, louvain,
     label-propagation), its ``resolution``, the ``seed`` of every randomised
     step, the ``engine`` (auto, igraph, networkx), the path ``distance``
-    (hops or inverse-weight) and the years per slice for tracking."""
+    (hops or inverse-weight), the years per slice for tracking and the
+    ``jobs`` (processes) for sampled betweenness and closeness (None: every
+    CPU; the numbers do not depend on it, so it is not run metadata)."""
 
     method: str = "leiden"
     resolution: float = 1.0
@@ -45,6 +47,7 @@ class AnalysisOptions:
     engine: str = "auto"
     distance: str = "hops"
     slice_years: int = 5
+    jobs: int | None = None
 
 
 @dataclass
@@ -161,7 +164,7 @@ def analyze(
     authors = graph.number_of_nodes()
     sampled = authors > BETWEENNESS_EXACT_LIMIT
     stage(f"Centrality of {authors:,} authors" + (f" (paths from {BETWEENNESS_SAMPLE:,} sampled sources)" * sampled))
-    central = centrality(graph, MEASURES, options.distance, options.seed, options.engine)
+    central = centrality(graph, MEASURES, options.distance, options.seed, options.engine, options.jobs)
     stage(f"Communities ({options.method})")
     groups = communities(graph, options.method, options.resolution, options.seed, options.engine)
     for column in MEASURES:

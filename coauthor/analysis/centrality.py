@@ -4,7 +4,8 @@ PageRank, k-core number and clustering coefficient."""
 from __future__ import annotations
 
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from functools import partial
 from typing import TYPE_CHECKING
 
 import networkx as nx
@@ -20,6 +21,7 @@ from coauthor.analysis.engine import (
     seeded,
     to_igraph,
 )
+from coauthor.analysis.parallel import DistanceSums, path_pool, resolve_jobs
 from coauthor.errors import OptionError
 from coauthor.graph import GraphTables, ordered_subgraph
 
@@ -43,6 +45,7 @@ def centrality(
     distance: str = "hops",
     seed: int = 42,
     engine: str = "auto",
+    jobs: int | None = None,
 ) -> pd.DataFrame:
     """Centrality of every author, sorted by PageRank (highest first) when it
     is computed, else in node order.
@@ -58,6 +61,8 @@ def centrality(
     coefficient, unweighted). ``engine``: ``igraph`` (fast), ``networkx``
     (reference) or ``auto``. ``attrs["betweenness_sample"]`` is the number
     of sampled sources, or None when betweenness and closeness are exact.
+    ``jobs``: processes for sampled betweenness and closeness with igraph
+    (None: every CPU); the result is the same bytes for any number.
 
     >>> g = nx.Graph([("a", "b", {"weight": 2}), ("b", "c", {"weight": 1})])
     >>> row = centrality(g, engine="networkx").loc["b"]
@@ -67,11 +72,13 @@ def centrality(
     unknown = set(measures) - set(MEASURES)
     if unknown:
         raise OptionError(f"unknown centrality measure(s) {sorted(unknown)} (use: {', '.join(MEASURES)})")
+    jobs = resolve_jobs(jobs)
     table = node_table(graph)
     sample = BETWEENNESS_SAMPLE if len(table) > BETWEENNESS_EXACT_LIMIT else None
     wanted = [m for m in MEASURES if m in measures]
     if pick_engine(engine) == "igraph":
-        values = _igraph_measures(to_igraph(graph, distance), integer_weights(graph), wanted, distance, seed, sample)
+        g = to_igraph(graph, distance)
+        values = _igraph_measures(g, integer_weights(graph), wanted, distance, seed, sample, jobs)
     else:
         values = _networkx_measures(as_networkx(graph), wanted, distance, seed, sample)
     for measure in wanted:
@@ -115,8 +122,8 @@ def _networkx_measures(
         if sample:
             position = {node: i for i, node in enumerate(nodes)}
             components = [sorted(position[v] for v in c) for c in nx.connected_components(graph)]
-            out["closeness"] = closeness_sampled(len(nodes), components, _nx_distances(graph, nodes, path_weight),
-                                                 sample, seed)  # fmt: skip
+            sums = _nx_distance_sums(graph, nodes, path_weight)
+            out["closeness"] = closeness_sampled(len(nodes), components, sums, sample, seed)
         else:
             values = nx.closeness_centrality(graph, distance=path_weight)
             out["closeness"] = [values[n] for n in nodes]
@@ -156,7 +163,13 @@ def _eigenvector_networkx(graph: nx.Graph) -> dict[str, float]:
 
 
 def _igraph_measures(
-    g: igraph.Graph, integer: bool, measures: list[str], distance: str, seed: int, sample: int | None
+    g: igraph.Graph,
+    integer: bool,
+    measures: list[str],
+    distance: str,
+    seed: int,
+    sample: int | None,
+    jobs: int | None = None,
 ) -> dict[str, list[float]]:
     n = g.vcount()
     out: dict[str, list[float]] = {}
@@ -166,24 +179,13 @@ def _igraph_measures(
         strength = g.strength(weights="weight")
         out["strength"] = [round(v) for v in strength] if integer else strength
     path_weight = None if distance == "hops" else "distance"
-    if "betweenness" in measures:
-        sources = sample_sources(range(n), sample, seed) if sample else None
-        raw = np.asarray(g.betweenness(weights=path_weight, sources=sources), dtype=float) if n else np.zeros(0)
-        scale = 2.0 / ((n - 1) * (n - 2)) if n > 2 else 1.0
-        if sample:
-            scale *= n / sample
-        out["betweenness"] = (raw * scale).tolist()
-    if "closeness" in measures:
-        if sample:
-            # components up to ``sample`` authors are exact anyway: one closeness call over all of them, as
-            # one distances call per component costs O(n) each (minutes for 50,000 small components)
-            components = [sorted(c) for c in g.connected_components()]
-            large = [c for c in components if len(c) > sample]
-            small = sorted(v for c in components if len(c) <= sample for v in c)
-            closeness = np.asarray(closeness_sampled(n, large, _igraph_distances(g, path_weight), sample, seed))
-            closeness[small] = _closeness_wf(g.induced_subgraph(small), path_weight, n)
-            out["closeness"] = closeness.tolist()
-        else:
+    if sample and {"betweenness", "closeness"} & set(measures):
+        out |= _sampled_paths(g, measures, path_weight, seed, sample, jobs)
+    else:
+        if "betweenness" in measures:
+            raw = np.asarray(g.betweenness(weights=path_weight), dtype=float) if n else np.zeros(0)
+            out["betweenness"] = (raw * (2.0 / ((n - 1) * (n - 2)) if n > 2 else 1.0)).tolist()
+        if "closeness" in measures:
             out["closeness"] = _closeness_wf(g, path_weight, n)
     if "eigenvector" in measures:
         with seeded(seed):
@@ -194,6 +196,30 @@ def _igraph_measures(
         out["core"] = g.coreness()
     if "clustering" in measures:
         out["clustering"] = g.transitivity_local_undirected(mode="zero")
+    return out
+
+
+def _sampled_paths(
+    g: igraph.Graph, measures: list[str], weights: str | None, seed: int, sample: int, jobs: int | None
+) -> dict[str, list[float]]:
+    """Betweenness and closeness from ``sample`` seeded sources, their
+    shortest paths computed by ``jobs`` processes."""
+    n = g.vcount()
+    out: dict[str, list[float]] = {}
+    with path_pool(g, jobs) as pool:
+        if "betweenness" in measures:
+            raw = pool.betweenness(sample_sources(range(n), sample, seed), weights)
+            out["betweenness"] = (raw * (2.0 / ((n - 1) * (n - 2)) * n / sample)).tolist()
+        if "closeness" in measures:
+            # components up to ``sample`` authors are exact anyway: one closeness call over all of them, as
+            # one distances call per component costs O(n) each (minutes for 50,000 small components)
+            components = [sorted(c) for c in g.connected_components()]
+            large = [c for c in components if len(c) > sample]
+            small = sorted(v for c in components if len(c) <= sample for v in c)
+            sums = partial(pool.distance_sums, weights=weights)
+            closeness = np.asarray(closeness_sampled(n, large, sums, sample, seed))
+            closeness[small] = _closeness_wf(g.induced_subgraph(small), weights, n)
+            out["closeness"] = closeness.tolist()
     return out
 
 
@@ -212,18 +238,17 @@ def _closeness_wf(g: igraph.Graph, weights: str | None, n: int) -> list[float]:
     return out
 
 
-Distances = Callable[[list[int], list[int]], np.ndarray]
-
-
-def closeness_sampled(n: int, components: list[list[int]], distances: Distances, sample: int, seed: int) -> list[float]:
+def closeness_sampled(
+    n: int, components: list[list[int]], distance_sums: DistanceSums, sample: int, seed: int
+) -> list[float]:
     """Closeness (Wasserman-Faust, as networkx) estimated from at most
     ``sample`` source authors per connected component, drawn with ``seed``
     (Eppstein & Wang 2004): an author's mean distance to the sources stands
     for its mean distance to everyone it can reach. Components no larger than
     ``sample`` use every member as a source, so their values are exact.
 
-    ``components`` are lists of node positions; ``distances(sources,
-    targets)`` returns the len(sources) x len(targets) path lengths.
+    ``components`` are lists of node positions; ``distance_sums(sources,
+    targets)`` returns, per target, the sum of its path lengths to the sources.
     """
     out = np.zeros(n)
     for members in components:
@@ -232,31 +257,25 @@ def closeness_sampled(n: int, components: list[list[int]], distances: Distances,
             continue
         rng = np.random.default_rng([seed, members[0]])  # the same draw whatever the component order
         sources = members if reach <= sample else sorted(rng.choice(members, size=sample, replace=False).tolist())
-        totals = np.zeros(reach)
-        for start in range(0, len(sources), 64):
-            totals += distances(sources[start : start + 64], members).sum(axis=0)
+        totals = distance_sums(sources, members)
         counts = np.full(reach, float(len(sources)))
         counts[np.searchsorted(members, sources)] -= 1  # a source's distance to itself is no sample
         out[members] = (reach - 1) / (n - 1) * counts / totals
     return out.tolist()
 
 
-def _igraph_distances(g: igraph.Graph, weights: str | None) -> Distances:
-    return lambda sources, targets: np.asarray(g.distances(source=sources, target=targets, weights=weights))
-
-
-def _nx_distances(graph: nx.Graph, nodes: list[str], weight: str | None) -> Distances:
-    def distances(sources: list[int], targets: list[int]) -> np.ndarray:
-        rows = []
+def _nx_distance_sums(graph: nx.Graph, nodes: list[str], weight: str | None) -> DistanceSums:
+    def distance_sums(sources: Sequence[int], targets: list[int]) -> np.ndarray:
+        totals = np.zeros(len(targets))
         for source in sources:
             if weight is None:
                 lengths = nx.single_source_shortest_path_length(graph, nodes[source])
             else:
                 lengths = nx.single_source_dijkstra_path_length(graph, nodes[source], weight=weight)
-            rows.append([lengths[nodes[t]] for t in targets])
-        return np.asarray(rows, dtype=float)
+            totals += np.asarray([lengths[nodes[t]] for t in targets], dtype=float)
+        return totals
 
-    return distances
+    return distance_sums
 
 
 def _eigenvector_igraph(g: igraph.Graph) -> list[float]:

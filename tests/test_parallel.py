@@ -1,0 +1,86 @@
+"""Sampled betweenness and closeness on several processes: the same bytes as
+on one, and the numbers networkx's sampled reference gives."""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+from coauthor.analysis import centrality
+from coauthor.cli import main
+from coauthor.errors import OptionError
+
+MEASURES = ["betweenness", "closeness"]
+
+
+def clustered_graph(seed: int) -> nx.Graph:
+    """Hubs and triangles (Holme-Kim) with weights 1, 2 or 4 (so 1/weight path
+    lengths add up exactly and both engines see the same ties), plus a path and a
+    pair beside it: a large component that is sampled and small exact ones."""
+    graph = nx.powerlaw_cluster_graph(300, 2, 0.4, seed=seed)
+    rng = np.random.default_rng(seed)
+    graph.add_edges_from([(300, 301), (301, 302), (302, 303), (310, 311)])
+    graph = nx.relabel_nodes(graph, {n: f"a{n:03d}" for n in graph})
+    for u, v in graph.edges:
+        graph.edges[u, v].update(weight=int(rng.choice([1, 2, 4])), papers=1)
+    nx.set_node_attributes(graph, 1, "papers")
+    nx.set_node_attributes(graph, {n: n for n in graph}, "name")
+    return graph
+
+
+@pytest.fixture
+def sampled(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Sample 40 sources above 50 authors, cut into tasks of 7 sources (six
+    tasks), so small graphs take the sampled, pooled path."""
+    monkeypatch.setattr(importlib.import_module("coauthor.analysis.centrality"), "BETWEENNESS_EXACT_LIMIT", 50)
+    monkeypatch.setattr(importlib.import_module("coauthor.analysis.centrality"), "BETWEENNESS_SAMPLE", 40)
+    monkeypatch.setattr(importlib.import_module("coauthor.analysis.parallel"), "CHUNK_SOURCES", 7)
+
+
+@pytest.mark.parametrize("distance", ["hops", "inverse-weight"])
+def test_two_processes_give_the_bytes_of_one(sampled: None, distance: str) -> None:
+    graph = clustered_graph(6)
+    one = centrality(graph, measures=MEASURES, distance=distance, seed=5, engine="igraph", jobs=1)
+    two = centrality(graph, measures=MEASURES, distance=distance, seed=5, engine="igraph", jobs=2)
+    assert one.attrs["betweenness_sample"] == 40
+    pd.testing.assert_frame_equal(one, two, check_exact=True)
+    reference = centrality(graph, measures=MEASURES, distance=distance, seed=5, engine="networkx").loc[one.index]
+    np.testing.assert_allclose(one[MEASURES], reference[MEASURES], atol=1e-12)
+
+
+def test_jobs_must_be_positive() -> None:
+    with pytest.raises(OptionError, match="jobs must be at least 1"):
+        centrality(clustered_graph(1), jobs=0)
+
+
+def test_cli_jobs_reaches_the_analysis_and_changes_no_byte(sampled: None, tmp_path: Path) -> None:
+    """``analyze --jobs`` runs the sampled paths on that many processes (seen
+    by the pool) and writes the same centrality table as ``--jobs 1``."""
+    parallel = importlib.import_module("coauthor.analysis.parallel")
+    pools: list[int | None] = []
+    real_pool = parallel.path_pool
+
+    def spy(graph: object, jobs: int | None) -> object:
+        pools.append(jobs)
+        return real_pool(graph, jobs)
+
+    centrality_module = importlib.import_module("coauthor.analysis.centrality")
+    tables = {}
+    for jobs in ("1", "2"):
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(centrality_module, "path_pool", spy)
+            out = tmp_path / jobs
+            result = CliRunner().invoke(main, ["analyze", "seeds", "-o", str(out), "--undated-year", "2026",
+                                               "--jobs", jobs])  # fmt: skip
+        assert result.exit_code == 0, result.output
+        tables[jobs] = (out / "centrality.csv").read_bytes()
+    assert pools == [1, 2]
+    assert tables["1"] == tables["2"]
+    bad = CliRunner().invoke(main, ["analyze", "seeds", "-o", str(tmp_path / "x"), "--jobs", "0"])
+    assert bad.exit_code == 2 and "--jobs" in bad.output
