@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,13 +11,15 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 TEST_DATA = Path(__file__).resolve().parent / "data"
-SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+#: The real data: the folder named by ``COAUTHOR_SHARED_DATA``, else the
+#: checkout's sibling ``../shared/data``.
+SHARED_DATA = Path(os.environ.get("COAUTHOR_SHARED_DATA") or Path(__file__).resolve().parents[2] / "shared" / "data")
 
 
-#: Tests of the real data in ../shared/data run where it exists and are
-#: skipped, saying where it was looked for, where it does not.
+#: Tests of the real data run where it exists and are skipped, saying where
+#: it was looked for, where it does not.
 _skip_without_shared_data = pytest.mark.skipif(
-    not SHARED_DATA.is_dir(), reason=f"shared test data not found at {SHARED_DATA}"
+    not SHARED_DATA.is_dir(), reason=f"shared test data not found at {SHARED_DATA} (set COAUTHOR_SHARED_DATA)"
 )
 
 
