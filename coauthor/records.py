@@ -27,7 +27,11 @@ class Paper:
     ``doi`` is lower-case without the ``https://doi.org/`` prefix; ``venue``
     (journal, proceedings), ``volume``, ``issue`` and ``pages`` tell apart papers that
     share a title, year and first author (a "Calendar" in every issue). ``also_in``
-    lists the sources of the records merged into this one.
+    lists the sources of the records merged into this one. ``db_id`` is the
+    record's id in the database it was exported from, prefixed by that
+    database (``wos:000177484FG0017``, ``scopus:2-s2.0-85123480963``,
+    ``pubmed:18026466``): two records with different ids of one database are
+    never the same paper.
 
     A big input holds millions of papers, so a paper is kept small: its
     fields in slots, one object per year, and (inside :func:`sharing_text`)
@@ -51,6 +55,7 @@ class Paper:
     abstract: str | None = None
     doi: str | None = None
     arxiv_id: str | None = None
+    db_id: str | None = None
     venue: str | None = None
     volume: str | None = None
     issue: str | None = None

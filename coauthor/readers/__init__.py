@@ -13,7 +13,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from coauthor.errors import InputError, OptionError
-from coauthor.names import parse_name
 from coauthor.readers import (
     abstracts,
     arxiv,
@@ -29,6 +28,7 @@ from coauthor.readers import (
     wos,
 )
 from coauthor.readers.base import Format, ReadOptions, read_head, watch_reading
+from coauthor.readers.duplicates import Duplicates, duplicate_keys, merge_into
 from coauthor.records import Paper, ReadReport, fold_text, sharing_text
 
 __all__ = ["FORMATS", "Format", "ReadOptions", "detect_format", "expand_inputs", "read_inputs"]
@@ -113,8 +113,9 @@ def read_inputs(
     bar with it.
 
     ``fmt`` forces one format (a key of ``FORMATS``) instead of sniffing.
-    Duplicates (same DOI, else same folded title, year and first author's
-    family name) are merged into the first paper read; author-less entries
+    Duplicates (:mod:`coauthor.readers.duplicates`: the same database id,
+    else DOI, else folded title, year and first author's family name; never
+    two DOIs or two ids of one database) are merged into the first paper read; author-less entries
     whose abstract matches a paper's are linked to it (merged); other
     author-less entries are skipped. A file named explicitly that no reader
     recognises is an error; one met inside a folder gets a report of format
@@ -125,7 +126,7 @@ def read_inputs(
     options = options or ReadOptions()
     forced = _format_named(fmt) if fmt else None
     papers: list[Paper] = []
-    by_key: dict[str, Paper] = {}
+    duplicates = Duplicates()
     taken: set[str] = set()
     authorless: list[tuple[Paper, ReadReport]] = []
     reports: list[ReadReport] = []
@@ -148,12 +149,14 @@ def read_inputs(
             if not paper.authors:
                 authorless.append((paper, report))
                 continue
-            key = duplicate_key(paper)
-            if key in by_key:
-                _merge_into(by_key[key], paper)
+            keys = duplicate_keys(paper)
+            kept = duplicates.find(paper, keys)
+            if kept is not None:
+                merge_into(kept, paper)
+                duplicates.add(kept, keys)
                 report.merged += 1
                 continue
-            by_key[key] = paper
+            duplicates.add(paper, keys)
             paper.id = _unique_id(paper.id, taken)
             papers.append(paper)
             report.used += 1
@@ -225,29 +228,6 @@ def _format_named(name: str) -> Format:
     if name not in FORMATS:
         raise OptionError(f"unknown format '{name}' (coauthor reads: {', '.join(FORMATS)})")
     return FORMATS[name]
-
-
-def duplicate_key(paper: Paper) -> str:
-    """What makes two records one paper: the DOI, else the folded title,
-    year, first author's family name, volume, issue and pages (empty when
-    unknown, so a record with pages never merges with one without).
-
-    >>> duplicate_key(Paper("x", "Deep Nets!", ["Ann Lee"], 2020, "f:1", pages="1--9"))
-    'deepnets|2020|lee|||19'
-    """
-    if paper.doi:
-        return f"doi:{paper.doi.lower()}"
-    first = parse_name(paper.authors[0]).family if paper.authors else ""
-    parts = (paper.title, str(paper.year), first, paper.volume or "", paper.issue or "", paper.pages or "")
-    return "|".join(fold_text(part) for part in parts)
-
-
-def _merge_into(kept: Paper, duplicate: Paper) -> None:
-    """Record the duplicate's source and fill identifiers the kept record lacks."""
-    kept.also_in.append(duplicate.source)
-    kept.doi = kept.doi or duplicate.doi
-    kept.arxiv_id = kept.arxiv_id or duplicate.arxiv_id
-    kept.abstract = kept.abstract or duplicate.abstract
 
 
 def _unique_id(paper_id: str, taken: set[str]) -> str:

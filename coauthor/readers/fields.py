@@ -15,10 +15,12 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from coauthor.records import Paper, paper_id
+from coauthor.records import Paper, ReadReport, paper_id
 
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.|www\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
+_INITIAL = r"[^\W\d_]{1,2}\."
+_INITIALS_ONLY = re.compile(rf"^(?:{_INITIAL}(?:[\s-]*{_INITIAL})*|[^\W\d_a-z])$")
 _ET_AL = re.compile(r"^(?:et\.?\s*al\.?|others|\.\.\.)$", re.IGNORECASE)
 
 
@@ -70,6 +72,41 @@ def clean_authors(names: Iterable[str]) -> tuple[list[str], bool]:
             continue
         kept.append(name)
     return kept, truncated
+
+
+def only_initials(name: str) -> bool:
+    """True when ``name`` is initials and nothing else (``C.``, ``J.-P.``,
+    ``J. R.``, ``J``): not a name anyone can be found by.
+
+    >>> only_initials("C."), only_initials("J.-P."), only_initials("Pan, Y."), only_initials("Yu")
+    (True, True, False, False)
+    """
+    return _INITIALS_ONLY.match(name.strip()) is not None
+
+
+INITIALS_ONLY = "author is only initials (left out)"
+
+
+def drop_initials(names: list[str], report: ReadReport, where: str) -> list[str]:
+    """``names`` without those that are only initials, each one left out
+    counted as a warning of ``report`` at ``where``."""
+    kept = [name for name in names if not only_initials(name)]
+    if len(kept) < len(names):
+        report.warn(INITIALS_ONLY, where, count=len(names) - len(kept))
+    return kept
+
+
+def database_id(database: str, value: str | None) -> str | None:
+    """The ``db_id`` of a record: ``database:value``, the id stripped of
+    the database's own prefix (``WOS:``, ``ISI:``); None without a value.
+
+    >>> database_id("wos", "WOS:000177484FG0017"), database_id("scopus", " "), database_id("pubmed", "18026466")
+    ('wos:000177484FG0017', None, 'pubmed:18026466')
+    """
+    value = (value or "").strip()
+    if database == "wos":
+        value = re.sub(r"^(?:WOS|ISI):", "", value, flags=re.IGNORECASE)
+    return f"{database}:{value}" if value else None
 
 
 def split_names(text: str | None, sep: str) -> list[str]:

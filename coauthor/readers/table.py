@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
@@ -40,12 +40,17 @@ Quoting = Literal[0, 1, 2, 3]
 @dataclass
 class Row:
     """One data row: its first and last line, its cells keyed by the header
-    name (stripped, case-folded), and why it is malformed, if it is."""
+    name (stripped, case-folded), and why it is malformed, if it is. A row
+    with ``extra`` more fields than the header also has ``from_end``: its
+    cells matched to the header from the last field backwards (the columns
+    after the field too many)."""
 
     line: int
     end: int
     cells: dict[str, str]
     problem: str | None = None
+    extra: int = 0
+    from_end: dict[str, str] = field(default_factory=dict)
 
     def get(self, *names: str) -> str:
         """The first non-empty cell among the columns ``names``, else ``""``."""
@@ -126,15 +131,22 @@ def table_rows(
             continue
         if not any(cell.strip() for cell in row):
             continue
-        cells: dict[str, str] = {}
-        for name, value in zip(header, row, strict=False):
-            cells.setdefault(name, value.strip())
+        cells = _cells(header, row)
+        extra = max(0, len(row) - len(header))
+        from_end = _cells(header, row[extra:]) if extra else {}
         problem = None
         if lines.number > start and not _quotes_pair(lines.buffer, chosen, quoting):
             problem = f"quotes do not pair up (the row runs over lines {start}-{lines.number})"
         elif lines.number == start and any("\n" in cell or "\r" in cell for cell in row):
             problem = "a quote is not closed before the end of the file"  # the only way one line holds a break
-        yield Row(start, lines.number, cells, problem)
+        yield Row(start, lines.number, cells, problem, extra, from_end)
+
+
+def _cells(header: list[str], row: list[str]) -> dict[str, str]:
+    cells: dict[str, str] = {}
+    for name, value in zip(header, row, strict=False):
+        cells.setdefault(name, value.strip())
+    return cells
 
 
 def _quotes_pair(raw_lines: list[str], delimiter: str, quoting: Quoting) -> bool:
@@ -183,12 +195,19 @@ def row_outcomes(
     delimiter: str | Callable[[str], str | None],
     to_paper: Callable[[Row, str], Paper | str],
     quoting: Quoting = csv.QUOTE_MINIMAL,
+    report: ReadReport | None = None,
 ) -> Iterator[tuple[str, Paper | str]]:
     """``(file:line, paper or reason to skip)`` for every data row, for
-    :func:`coauthor.readers.base.tally`."""
+    :func:`coauthor.readers.base.tally`; rows with more fields than the
+    header are warnings of ``report``."""
     for row in table_rows(path, delimiter, quoting):
         where = f"{path}:{row.line}"
+        if row.extra and report is not None and not row.problem:
+            report.warn(EXTRA_FIELDS, where)
         yield where, row.problem or to_paper(row, where)
+
+
+EXTRA_FIELDS = "row has more fields than the header"
 
 
 def _paper(row: Row, where: str, author_sep: str) -> Paper | str:

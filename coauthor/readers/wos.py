@@ -27,7 +27,8 @@
 Authors come from ``AF`` (full names ``Last, First``) when present, else
 ``AU``; ``BE`` (book editors) and ``CA`` (group authors) are not authors.
 ORCIDs come from ``OI`` (``Name/0000-...``) matched to the ``AF`` names.
-``UT`` (accession number) is the id, ``DI`` the DOI, ``PY`` (else the early
+``UT`` (accession number) is the id (``db_id`` ``wos:<UT>``: two records
+with different UTs are two papers, even when they share a DOI), ``DI`` the DOI, ``PY`` (else the early
 access year ``EY`` or date ``EA``) the year. Records without authors, and malformed plain
 text records (no ``PT``, no ``ER``), are skipped with ``file:line``.
 """
@@ -40,7 +41,7 @@ from pathlib import Path
 
 from coauthor.names import name_key
 from coauthor.readers.base import Format, ReadOptions, read_head, tally
-from coauthor.readers.fields import build_paper, clean_authors, first_year, parallel, split_names
+from coauthor.readers.fields import build_paper, clean_authors, database_id, first_year, parallel, split_names
 from coauthor.readers.table import Row, first_line, header_cells, row_outcomes
 from coauthor.readers.tagged import TagSyntax, tagged_outcomes, text_head
 from coauthor.records import Paper, ReadReport
@@ -132,7 +133,7 @@ def wos_paper(fields: dict[str, list[str]], where: str) -> Paper | str:
     year = first_year(text("PY")) or first_year(text("EY")) or first_year(text("EA"))
     return build_paper(
         where, authors, truncated, given_id=text("UT"), title=text("TI"), year=year, doi=text("DI"),
-        abstract=text("AB") or None, author_orcids=_orcids(authors, items("OI")),
+        abstract=text("AB") or None, author_orcids=_orcids(authors, items("OI")), db_id=database_id("wos", text("UT")),
     )  # fmt: skip
 
 

@@ -1,0 +1,143 @@
+"""Real tabular and tagged exports shipped by other bibliometrics projects
+(../shared/data/peers): every file read with counts, ids and author lists
+taken from the raw file (counted here with the csv module or a regular
+expression) or from the peer project's own tests, never from coauthor."""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+import pytest
+
+from coauthor.readers import ReadOptions, read_inputs
+from coauthor.records import Paper, ReadReport
+
+OPTIONS = ReadOptions(2026)
+
+
+def read(path: Path) -> tuple[list[Paper], ReadReport]:
+    papers, reports = read_inputs([path], OPTIONS)
+    (report,) = reports
+    assert report.read == report.used + report.merged + sum(report.skipped.values())
+    return papers, report
+
+
+def csv_rows(path: Path) -> tuple[list[str], list[list[str]]]:
+    """Header and data rows of a CSV file, by the csv module."""
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        rows = [row for row in csv.reader(handle) if any(cell.strip() for cell in row)]
+    return rows[0], rows[1:]
+
+
+@pytest.fixture(scope="module")
+def peers(shared_data: Path) -> Path:
+    return shared_data / "peers"
+
+
+# --- Scopus ---------------------------------------------------------------------------------
+
+
+def test_tethne_scopus_short_form(peers: Path) -> None:
+    """Old layout: ``Pan, Y., Yu, C., ...`` and no full names. PROVENANCE:
+    20 records, 90 authorships; no author may be bare initials."""
+    path = peers / "tethne" / "tethne_tests_data_scopus.csv"
+    header, rows = csv_rows(path)
+    assert "Author full names" not in header
+    papers, report = read(path)
+    assert report.variant == "authors: short form"
+    assert (report.read, report.used, len(papers)) == (20, 20, 20)
+    assert sum(len(p.authors) for p in papers) == 90
+    assert papers[0].authors == [
+        "Pan, Y.",
+        "Yu, C.",
+        "Zhang, X.",
+        "Chen, B.",
+        "Wu, J.",
+        "Tu, Y.",
+        "Miao, Y.",
+        "Luo, L.",
+    ]
+    assert papers[1].authors == ["Wang, B.", "Seiler, J.R.", "Mei, C."]
+    assert not any(re.fullmatch(r"[A-Z]\.([A-Z]\.)*", a) for p in papers for a in p.authors)
+    eid = header.index("EID")
+    assert [p.id for p in papers] == [row[eid] for row in rows]
+    assert [p.db_id for p in papers] == [f"scopus:{row[eid]}" for row in rows]
+    assert not report.warnings
+
+
+def test_litstudy_scopus_extra_field_rows(peers: Path) -> None:
+    """58 rows, 9 "[No author name available]", first document's 10 authors
+    starting "Phillips J.C." (PROVENANCE); most rows have one more field than
+    the header: ids are still the EIDs (2-s2.0-...), never "Scopus"."""
+    path = peers / "litstudy" / "tests_resources_scopus.csv"
+    header, rows = csv_rows(path)
+    longer = [row for row in rows if len(row) > len(header)]
+    no_author = [row for row in rows if row[0] == "[No author name available]"]
+    assert (len(rows), len(no_author)) == (58, 9)
+    papers, report = read(path)
+    assert (report.read, report.used, report.skipped["no authors"]) == (58, 49, 9)
+    assert report.warnings["row has more fields than the header"] == len(longer) > 0
+    assert report.variant == "authors: abbreviated"
+    assert papers[0].authors == [
+        "Phillips J.C.", "Braun R.", "Wang W.", "Gumbart J.", "Tajkhorshid E.", "Villa E.", "Chipot C.", "Skeel R.D.",
+        "Kalé L.", "Schulten K.",
+    ]  # fmt: skip
+    eids = [re.search(r"2-s2\.0-\d+", ",".join(row[-2:]))[0] for row in rows if row[0] != "[No author name available]"]
+    assert [p.id for p in papers] == eids
+    assert papers[2].doi == "10.1038/s41598-022-04849-0"
+    assert papers[2].author_ids[:2] == ["57204582693", "57201420436"]
+
+
+def test_bibliometrix_scopus_full_names(peers: Path) -> None:
+    path = peers / "bibliometrix" / "tests_testthat_fixtures_scopus_sample.csv"
+    header, rows = csv_rows(path)
+    full = header.index("Author full names")
+    papers, report = read(path)
+    assert report.variant == "authors: full names"
+    assert (report.read, report.used) == (len(rows), len(rows))
+    expected = [[re.sub(r"\s*\(\d+\)$", "", n.strip()) for n in row[full].split(";")] for row in rows]
+    assert [p.authors for p in papers] == expected
+    assert [p.id for p in papers] == [row[header.index("EID")] for row in rows]
+
+
+def test_metaknowledge_scopus(peers: Path) -> None:
+    path = peers / "metaknowledge" / "metaknowledge_tests_scopus_testing.csv.scopus"
+    header, rows = csv_rows(path)
+    authors = header.index("Authors")
+    no_author = sum(row[authors] == "[No author name available]" for row in rows)
+    papers, report = read(path)
+    assert (report.read, report.skipped["no authors"]) == (len(rows), no_author) == (220, 3)
+    assert papers[0].authors[:3] == ["Yagai T.", "Kimura Y.", "Kamada H."]
+    assert len(papers[0].authors) == len(rows[0][authors].split(", ")) == 11
+    assert sum(len(p.authors) for p in papers) == sum(
+        len(row[authors].split(", ")) for row in rows if row[authors] != "[No author name available]"
+    )
+
+
+def test_inspect_names_the_layout_and_warnings(peers: Path) -> None:
+    from click.testing import CliRunner
+
+    from coauthor.cli import main
+
+    old = peers / "tethne" / "tethne_tests_data_scopus.csv"
+    shifted = peers / "litstudy" / "tests_resources_scopus.csv"
+    result = CliRunner().invoke(main, ["inspect", "-q", str(old), str(shifted)])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].startswith(f"{old}: scopus (authors: short form), 20 read, 20 used")
+    assert "warning 56: row has more fields than the header" in result.output
+
+
+def test_scopus_author_that_is_only_initials_is_left_out_with_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "scopus.csv"
+    path.write_text(
+        'Authors,Title,Year,Source title,EID\n"Pan, Y., J., Yu, C.",A,2015,J,2-s2.0-1\n"C., D.",B,2016,J,2-s2.0-2\n',
+        encoding="utf-8",
+    )
+    papers, report = read(path)
+    assert [p.authors for p in papers] == [["Pan, Y.", "Yu, C."]]
+    assert report.skipped == {"no authors (only initials)": 1}
+    assert report.warnings == {"author is only initials (left out)": 3}
+    assert (f"{path}:2", "warning: author is only initials (left out)") in report.errors
