@@ -313,9 +313,10 @@ def analyze_command(job: Job, out_dir: Path) -> None:
     from coauthor.report import write_analysis
 
     result = job.analyze()
+    written = write_analysis(result, out_dir)
     _summary(result)
     click.echo(f"Written to {out_dir}/:")
-    for path in write_analysis(result, out_dir):
+    for path in written:
         click.echo(f"  {path.relative_to(out_dir)}")
 
 

@@ -26,3 +26,15 @@ class InputError(CoauthorError):
 
 class OptionError(CoauthorError):
     """An option value that the library cannot use (bad range, unknown name)."""
+
+
+class OutputError(CoauthorError):
+    """An output cannot be written: full disk, no permission, a parent that
+    is a file. The message names the target and the reason, e.g.
+    ``cannot write report/graph.graphml: No space left on device``.
+    """
+
+    def __init__(self, where: str, reason: str) -> None:
+        super().__init__(f"cannot write {where}: {reason}")
+        self.where = where
+        self.reason = reason

@@ -7,6 +7,7 @@ import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from coauthor.atomic import incomplete_marker
 from coauthor.export import write_graphml, write_table
 from coauthor.exporters import EXPORT_FORMATS
 from coauthor.filters import GraphOptions
@@ -46,11 +47,16 @@ def write_analysis(
     result: Analysis, out_dir: str | os.PathLike[str], names: dict[str, str] | None = None
 ) -> list[Path]:
     """Write the analysis tables (``ANALYSIS_FILES``, or ``names``: file ->
-    table) under ``out_dir``; tables keyed by author id keep it as the first
-    column. Returns the paths written."""
-    out = Path(out_dir)
+    table) under ``out_dir``, marked incomplete while they are written
+    (:func:`~coauthor.atomic.incomplete_marker`); tables keyed by author id
+    keep it as the first column. Returns the paths written."""
+    with incomplete_marker(out_dir):
+        return _write_tables(result, Path(out_dir), names or ANALYSIS_FILES)
+
+
+def _write_tables(result: Analysis, out: Path, names: dict[str, str]) -> list[Path]:
     written = []
-    for file_name, attribute in (names or ANALYSIS_FILES).items():
+    for file_name, attribute in names.items():
         table = getattr(result, attribute)
         write_table(table, out / file_name, index=table.index.name == "author_id")
         written.append(out / file_name)
@@ -71,25 +77,40 @@ def make_report(
     ``out_dir``, plus the graph in each export format named in ``exports``
     (``graph.<ext>``, or the format's own files such as ``vosviewer/``; by
     default GEXF for Gephi and VOSviewer's map and network files), and
-    ``index.html`` showing them all. ``on_stage(text)`` is told each stage
-    as it starts (the CLI shows it as progress)."""
-    from coauthor.html import write_html
-    from coauthor.plot import PlotOptions, figure_caption, write_figure
-    from coauthor.report_index import write_index
-
+    ``index.html`` showing them all, last. Until then ``out_dir/.incomplete``
+    says the folder is being written (it stays if the run is cut short).
+    ``on_stage(text)`` is told each stage as it starts (the CLI shows it as
+    progress)."""
     stage = on_stage or (lambda text: None)
     options = options or AnalysisOptions()
     result = analyze(inputs, read, graph_options, options, input_format, on_stage=stage)
     out = Path(out_dir)
+    with incomplete_marker(out):
+        _write_report(result, out, inputs, options.seed, exports, stage)
+    return result
+
+
+def _write_report(
+    result: Analysis,
+    out: Path,
+    inputs: Sequence[str | os.PathLike[str]],
+    seed: int,
+    exports: Sequence[str],
+    stage: Callable[[str], None],
+) -> None:
+    from coauthor.html import write_html
+    from coauthor.plot import PlotOptions, figure_caption, write_figure
+    from coauthor.report_index import write_index
+
     stage("Writing the graph and tables")
     write_graphml(result.graph, out / "graph.graphml")
-    write_analysis(result, out, REPORT_TABLES)
+    _write_tables(result, out, REPORT_TABLES)
     caption = figure_caption(result)
     for kind in KINDS:
         stage(f"Drawing the {kind} figure")
-        write_figure(kind, result, out / "figures" / f"{kind}.png", PlotOptions(seed=options.seed), caption)
+        write_figure(kind, result, out / "figures" / f"{kind}.png", PlotOptions(seed=seed), caption)
     stage("Writing the interactive map")
-    write_html(result.graph, result.centrality, result.communities, out / "map.html", seed=options.seed,
+    write_html(result.graph, result.centrality, result.communities, out / "map.html", seed=seed,
                caption=caption)  # fmt: skip
     result.files = [out / name for name in REPORT_FILES]
     for name in exports:
@@ -99,4 +120,3 @@ def make_report(
         result.files.extend(fmt.write(result.graph, target))
     title = "Collaboration report: " + ", ".join(str(i) for i in inputs)
     result.files.insert(0, write_index(result, out, result.files, title))
-    return result

@@ -3,7 +3,7 @@ complementary cumulative distributions on log-log axes."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 import numpy as np
@@ -35,7 +35,7 @@ def plot_degree(graph: nx.Graph, ax: Axes, caption: str = "") -> Axes:
     the strength (sum of edge weights: joint papers under the full
     weighting) of the authors; authors without co-authors have neither and
     are left out (the caption counts them)."""
-    from matplotlib.ticker import FuncFormatter
+    from matplotlib.ticker import FuncFormatter, LogFormatter
 
     degree = pd.Series(dict(graph.degree()), dtype=float)
     strength = pd.Series(dict(graph.degree(weight="weight")), dtype=float)
@@ -53,6 +53,8 @@ def plot_degree(graph: nx.Graph, ax: Axes, caption: str = "") -> Axes:
     plain = FuncFormatter(lambda value, _: f"{value:g}")
     ax.xaxis.set_major_formatter(plain)
     ax.yaxis.set_major_formatter(plain)
+    for axis in (ax.xaxis, ax.yaxis):  # the default minor labels are mathtext ($2\times10^{-1}$)
+        axis.set_minor_formatter(_plain_minor_labels(LogFormatter))
     ax.set_xlabel("x: co-authors (k) or joint papers summed over co-authors (s), log scale")
     ax.set_ylabel("Share of authors with at least x, P(X ≥ x)")
     ax.set_title(f"Degree and strength distributions ({graph.number_of_nodes():,} authors)")
@@ -63,3 +65,14 @@ def plot_degree(graph: nx.Graph, ax: Axes, caption: str = "") -> Axes:
     note = f"{isolated} authors without co-authors left out (log scale). " if isolated else ""
     add_caption(ax, f"{note}{caption}".strip())
     return ax
+
+
+def _plain_minor_labels(log_formatter: type) -> Any:
+    """A minor-tick formatter labelling the ticks matplotlib's log formatter
+    labels (when an axis spans few decades), as plain numbers (``0.6``)."""
+
+    class PlainLog(log_formatter):  # type: ignore[misc, valid-type]
+        def __call__(self, value: float, pos: int | None = None) -> str:
+            return f"{value:g}" if super().__call__(value, pos) else ""
+
+    return PlainLog(labelOnlyBase=False)

@@ -21,7 +21,7 @@ from coauthor.plot.degree import plot_degree
 from coauthor.plot.ego import plot_ego
 from coauthor.plot.network import MAX_DRAWN_NODES, plot_network
 from coauthor.plot.overlay import plot_overlay
-from coauthor.plot.style import figure_format, save_figure
+from coauthor.plot.style import LITERAL_TEXT, figure_format, save_figure
 from coauthor.plot.timeline import plot_timeline_panels
 
 if TYPE_CHECKING:
@@ -169,13 +169,15 @@ def draw_figure(kind: str, result: Analysis, options: PlotOptions | None = None,
     """A new matplotlib figure of ``kind`` drawn from ``result`` (caption:
     :func:`figure_caption` unless given), on an Agg canvas of its own: no
     pyplot state, nothing to close."""
+    import matplotlib as mpl
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
     chosen = figure_kind(kind)
-    fig = Figure(figsize=chosen.size)
-    FigureCanvasAgg(fig)
-    chosen.draw(result, fig, options or PlotOptions(), figure_caption(result) if caption is None else caption)
+    with mpl.rc_context(LITERAL_TEXT):
+        fig = Figure(figsize=chosen.size)
+        FigureCanvasAgg(fig)
+        chosen.draw(result, fig, options or PlotOptions(), figure_caption(result) if caption is None else caption)
     return fig
 
 

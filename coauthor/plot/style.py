@@ -40,6 +40,10 @@ MEASURE_LABELS = {
     "papers": "Papers",
 }
 INTEGER_MEASURES = ("degree", "strength", "papers", "core")
+#: Every text of a figure is drawn as written: names and file names such as
+#: ``$\\frac$`` are not TeX (mathtext) and no LaTeX is run, whatever the
+#: user's matplotlibrc says. Figures are drawn and saved inside it.
+LITERAL_TEXT = {"text.parse_math": False, "text.usetex": False}
 
 
 def community_colour(community: int) -> str:
@@ -260,11 +264,14 @@ def _obstacles(
 
 def add_caption(ax: Axes, text: str) -> None:
     """A small grey line under the axes (below the x-axis label when there is
-    one) saying what data and options were used."""
+    one) saying what data and options were used. Drawn literally: its
+    dollar signs are escaped (matplotlib measures wrapped lines as TeX when
+    they hold two ``$``, whatever ``text.parse_math`` says)."""
     label = ax.xaxis.label
     below = label if ax.axison and label.get_text() else "axes fraction"
     ax.annotate(
-        text,
+        text.replace("$", r"\$"),
+        parse_math=True,
         xy=(0, 0),
         xycoords=("axes fraction", below),
         xytext=(0, -8),
@@ -294,5 +301,5 @@ def save_figure(fig: Figure, path: str | os.PathLike[str], dpi: int = 150) -> No
 
     metadata = {"png": {"Software": None}, "svg": {"Date": None}, "pdf": {"CreationDate": None}}
     # SVG element ids are hashes salted with a random uuid unless a salt is set
-    with atomic_path(path) as tmp, mpl.rc_context({"svg.hashsalt": "coauthor"}):
+    with atomic_path(path) as tmp, mpl.rc_context({"svg.hashsalt": "coauthor", **LITERAL_TEXT}):
         fig.savefig(tmp, format=fmt, dpi=dpi, bbox_inches="tight", metadata=metadata[fmt])
