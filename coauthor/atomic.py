@@ -35,8 +35,12 @@ def output_reason(exc: OSError, target: Path) -> str:
     """Why writing ``target`` failed, in words (a parent that is a file is
     named as such).
 
-    >>> output_reason(FileExistsError(errno.EEXIST, "File exists"), Path("a.png/b.png"))
-    'a.png is a file, not a folder'
+    >>> import tempfile
+    >>> a_file = Path(tempfile.mkdtemp()) / "a.png"
+    >>> _ = a_file.write_text("")
+    >>> reason = output_reason(FileExistsError(errno.EEXIST, "File exists"), a_file / "b.png")
+    >>> reason == f"{a_file} is a file, not a folder"
+    True
     """
     if exc.errno in (errno.EEXIST, errno.ENOTDIR):
         for parent in target.parents:
