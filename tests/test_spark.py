@@ -30,7 +30,7 @@ from coauthor.spark.authorships import authorship_frame
 from coauthor.spark.errors import SparkError
 from coauthor.spark.graph import SparkGraph, build_graph
 from coauthor.spark.output import collect_graph
-from coauthor.spark.read import read_papers
+from coauthor.spark.read import read_papers, read_with_reports
 from coauthor.spark.reference import keyed_authorships
 from coauthor.spark.session import SparkRun
 
@@ -128,7 +128,7 @@ def test_filters(shared_set: Dataset, run: SparkRun) -> None:
         weight="jaccard", years=(1990, 2026), min_papers=2, min_weight=0.05, top=300, top_by="degree",
         largest_component=True,
     )  # fmt: skip
-    graph, _ = pipeline.build(run.spark, [shared_set.records], options)
+    graph, _, _ = pipeline.build(run.spark, [shared_set.records], options)
     tables = build_tables(keyed_authorships(shared_set.papers, options.years), options.weight)
     expected = filter_graph(tables_to_networkx(tables), options)
     edges = edges_of(graph)
@@ -209,6 +209,23 @@ def test_arxiv_snapshot_read_by_coauthors_own_parser(run: SparkRun, shared_data:
     assert sorted((r.paper_id, tuple(r.authors), r.year) for r in frame.itertuples()) == sorted(
         (p.id, tuple(p.all_authors), p.year) for p in papers
     )
+
+
+@pytest.mark.parametrize("source", ["seeds", pytest.param("bibtex", marks=pytest.mark.needs_shared_data)])
+def test_every_format_read_on_the_driver_gives_the_same_graph(run: SparkRun, source: str) -> None:
+    """Profile pages (the seeds) and a BibTeX bibliography, which Spark does
+    not read itself, go through coauthor's readers on the driver: the same
+    papers, then the same graph as the single-machine engine."""
+    inputs = [ROOT / "seeds"] if source == "seeds" else [ROOT.parent / "shared" / "data" / "bibtex" / "typeset.bib"]
+    options = ReadOptions(undated_year=2026)
+    papers, expected_reports = read_inputs(inputs, options)
+    frame, reports = read_with_reports(run.spark, inputs, read_options=options)
+    assert [r.to_dict() for r in reports] == [r.to_dict() for r in expected_reports]
+    rows = frame.toPandas()
+    read = sorted((r.paper_id, tuple(r.authors), -1 if pd.isna(r.year) else int(r.year)) for r in rows.itertuples())
+    assert read == sorted((p.id, tuple(p.all_authors), -1 if p.year is None else p.year) for p in papers)
+    spark_graph = build_graph(authorship_frame(frame), "fractional")
+    assert_same_graph(spark_graph, build_tables(keyed_authorships(papers), "fractional"))
 
 
 def test_collect_graph_checks_the_size(seed_analysis: pipeline.SparkAnalysis) -> None:

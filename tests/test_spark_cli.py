@@ -5,8 +5,10 @@ one session (tests/conftest.py)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
+import networkx as nx
 import pandas as pd
 import pytest
 from click.testing import CliRunner, Result
@@ -14,6 +16,7 @@ from click.testing import CliRunner, Result
 from coauthor.cli import main
 from coauthor.export import records_text
 from coauthor.exporters.graphml import read_graphml
+from coauthor.names import name_key
 from coauthor.readers import ReadOptions, read_inputs
 
 pytestmark = [
@@ -75,7 +78,30 @@ def test_what_spark_does_not_offer_is_a_one_line_error(
     assert result.output.startswith(f"Error: {message}") and result.output.count("\n") == 1
 
 
-def test_other_formats_need_converting(spark_run: object, seeds: Path, tmp_path: Path) -> None:
-    result = coauthor("analyze", str(seeds), "--engine", "spark", "-o", str(tmp_path))
+def test_graph_of_profile_pages_equals_the_single_engine(spark_run: object, seeds: Path, tmp_path: Path) -> None:
+    """``coauthor graph seeds/ --engine spark``: the profile pages are read on
+    the driver by coauthor's readers (the summary says so) and give the graph
+    of the single-machine engine keyed the same way (``--resolve off`` keys
+    authors by the name as written, folded as the Spark engine folds it)."""
+    out = tmp_path / "spark.graphml"
+    result = coauthor("graph", str(seeds), "--engine", "spark", "--undated-year", "2026", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert "Read on the driver by coauthor's readers: 3 files, 65 papers (8 records merged, 2 skipped" in result.output
+    spark_graph = read_graphml(out)
+    single = tmp_path / "single.graphml"
+    coauthor("graph", str(seeds), "--resolve", "off", "--undated-year", "2026", "-o", str(single))
+    expected = read_graphml(single)
+
+    def weighted_edges(graph: nx.Graph, key: Callable[[str], str]) -> dict[tuple[str, ...], float]:
+        return {tuple(sorted((key(u), key(v)))): w for u, v, w in graph.edges(data="weight")}
+
+    assert sorted(spark_graph.nodes) == sorted(name_key(n) for n in expected.nodes)
+    assert weighted_edges(spark_graph, str) == weighted_edges(expected, name_key)
+    assert spark_graph.number_of_edges() == expected.number_of_edges() == 163
+
+
+def test_a_folder_without_records_is_a_one_line_error(spark_run: object, tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("nothing bibliographic here\n", encoding="utf-8")
+    result = coauthor("analyze", str(tmp_path), "--engine", "spark", "-o", str(tmp_path / "out"))
     assert result.exit_code == 1
-    assert "no JSON Lines, Parquet or CSV records found; convert it first: coauthor records" in result.output
+    assert result.output.startswith("Error: ") and "no file holds records that coauthor reads" in result.output

@@ -91,7 +91,7 @@ def expand_inputs(inputs: Iterable[str | os.PathLike[str]]) -> list[tuple[Path, 
 UNRECOGNISED = "unrecognised"
 
 
-def _unrecognised(path: Path, error: InputError) -> ReadReport:
+def unrecognised_report(path: Path, error: InputError) -> ReadReport:
     """The report of a file met in a folder that no reader recognises: it is
     listed (format ``unrecognised``, nothing read) with the reason, not fatal."""
     report = ReadReport(file=str(path), format=UNRECOGNISED)
@@ -140,7 +140,7 @@ def read_inputs(
         except InputError as error:
             if explicit:
                 raise
-            reports.append(_unrecognised(path, error))
+            reports.append(unrecognised_report(path, error))
             continue
         with progress.watching(path), sharing_text(shared):
             read, report = reader.read(path, options)

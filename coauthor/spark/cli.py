@@ -17,6 +17,7 @@ from coauthor.exporters import export_format, write_graph
 from coauthor.filters import GraphOptions
 from coauthor.pipeline import AnalysisOptions, run_metadata
 from coauthor.readers import ReadOptions
+from coauthor.records import ReadReport
 from coauthor.spark.output import OUTPUT_FORMATS, check_collectable, collect_graph, write_graph_tables, write_tables
 from coauthor.spark.pipeline import SparkAnalysis, analyze, community_method
 from coauthor.spark.session import spark_session
@@ -45,7 +46,8 @@ def run_with_spark(
         export_format(output)  # an unknown extension fails before Spark starts
     run = spark_session(spark_master)
     with run.errors():
-        result = analyze(run.spark, inputs, graph_options, input_format, options.author_sep, name == "analyze")
+        result = analyze(run.spark, inputs, graph_options, input_format, options, with_timeline=name == "analyze")
+        _say_what_was_read(result.reports)
         meta = run_metadata(inputs, options, graph_options, chosen)
         if name == "analyze":
             _summary(result)
@@ -82,6 +84,16 @@ def _table_format(output: Path) -> str | None:
     """``parquet`` or ``csv`` when the graph goes to Spark tables."""
     suffix = output.suffix.lower().lstrip(".")
     return suffix if suffix in OUTPUT_FORMATS else None
+
+
+def _say_what_was_read(reports: list[ReadReport]) -> None:
+    """One line on the files coauthor's readers read on the driver."""
+    if reports:
+        merged = sum(r.merged for r in reports)
+        skipped = sum(sum(r.skipped.values()) for r in reports)
+        click.echo(f"Read on the driver by coauthor's readers: {len(reports)} files, "
+                   f"{sum(r.used for r in reports)} papers ({merged} records merged, {skipped} skipped; "
+                   "see `coauthor inspect`)", err=True)  # fmt: skip
 
 
 def _summary(result: SparkAnalysis) -> None:

@@ -20,6 +20,8 @@ from pyspark.sql import functions as F
 from coauthor.analysis.timeline import YEAR_COLUMNS
 from coauthor.errors import OptionError
 from coauthor.filters import GraphOptions
+from coauthor.readers import ReadOptions
+from coauthor.records import ReadReport
 from coauthor.spark.authorships import authorship_frame
 from coauthor.spark.centrality import centrality_frame
 from coauthor.spark.components import graph_components
@@ -27,7 +29,7 @@ from coauthor.spark.filters import check_options, filter_graph
 from coauthor.spark.graph import SparkGraph, build_graph
 from coauthor.spark.groups import modularity, numbered
 from coauthor.spark.labelprop import label_propagation
-from coauthor.spark.read import read_papers
+from coauthor.spark.read import read_with_reports
 from coauthor.spark.session import checkpoint, cut
 from coauthor.spark.timeline import timeline_frame
 
@@ -43,7 +45,8 @@ class SparkAnalysis:
     pagerank), ``components`` and ``communities`` (author_id, name, number,
     size; 0 = the largest, ties by smallest author id) and ``timeline`` (one
     row per year, pandas). ``info``: the build's info, PageRank iterations,
-    label propagation rounds, modularity and sizes."""
+    label propagation rounds, modularity and sizes. ``reports``: what became
+    of the records of the files read on the driver by coauthor's readers."""
 
     graph: SparkGraph
     authorships: DataFrame
@@ -52,6 +55,7 @@ class SparkAnalysis:
     communities: DataFrame
     timeline: pd.DataFrame
     info: dict[str, Any] = field(default_factory=dict)
+    reports: list[ReadReport] = field(default_factory=list)
 
 
 def community_method(method: str) -> str:
@@ -66,15 +70,15 @@ def analyze(
     inputs: Sequence[str | os.PathLike[str]],
     options: GraphOptions | None = None,
     input_format: str | None = None,
-    author_sep: str = ";",
+    read_options: ReadOptions | None = None,
     with_timeline: bool = True,
 ) -> SparkAnalysis:
-    """Read ``inputs`` (:func:`coauthor.spark.read.read_papers`), build and
-    filter the graph, and compute every table (the timeline left empty
-    unless ``with_timeline``)."""
+    """Read ``inputs`` (:func:`coauthor.spark.read.read_papers`, with
+    ``read_options``), build and filter the graph, and compute every table
+    (the timeline left empty unless ``with_timeline``)."""
     options = options or GraphOptions()
     check_options(options)
-    graph, authorships = build(spark, inputs, options, input_format, author_sep)
+    graph, authorships, reports = build(spark, inputs, options, input_format, read_options)
     central, iterations = centrality_frame(graph)
     names = graph.nodes.select("author_id", "name")
     components, count, largest = numbered(graph_components(graph), "component", "component")
@@ -95,7 +99,7 @@ def analyze(
         label_propagation_rounds=rounds,
     )
     years = timeline_frame(graph, authorships) if with_timeline else pd.DataFrame(columns=YEAR_COLUMNS)
-    return SparkAnalysis(graph, authorships, central, components, communities, years, info)
+    return SparkAnalysis(graph, authorships, central, components, communities, years, info, reports)
 
 
 def build(
@@ -103,15 +107,16 @@ def build(
     inputs: Sequence[str | os.PathLike[str]],
     options: GraphOptions,
     input_format: str | None = None,
-    author_sep: str = ";",
-) -> tuple[SparkGraph, DataFrame]:
+    read_options: ReadOptions | None = None,
+) -> tuple[SparkGraph, DataFrame, list[ReadReport]]:
     """The filtered graph of ``inputs`` (checkpointed; its info counts the
-    authors and links) and the authorships it was built from (cached: every
-    later stage reads them)."""
-    papers = read_papers(spark, inputs, input_format, author_sep)
+    authors and links), the authorships it was built from (cached: every
+    later stage reads them) and the reports of the files read on the driver."""
+    read_options = read_options or ReadOptions()
+    papers, reports = read_with_reports(spark, inputs, input_format, read_options.author_sep, read_options)
     authorships = authorship_frame(papers, options.years).persist()
     built = build_graph(authorships, options.weight, options.max_authors)
     graph = filter_graph(built, options)
     nodes, counted = checkpoint(graph.nodes, authors=F.count("*"))
     edges, linked = checkpoint(graph.edges, links=F.count("*"))
-    return SparkGraph(nodes, edges, {**graph.info, **counted, **linked}), authorships
+    return SparkGraph(nodes, edges, {**graph.info, **counted, **linked}), authorships, reports

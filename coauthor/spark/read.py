@@ -17,11 +17,19 @@ left out):
   with ``authors`` and ``id`` / ``paper_id`` columns (names split on the
   author separator).
 
+* every other format coauthor reads (BibTeX, RIS, WoS, Scopus, DBLP XML,
+  profile pages, Crossref or OpenAlex JSON that is not one work per line...):
+  read on the driver by :func:`coauthor.readers.read_inputs`, exactly as the
+  single-machine engine reads them (the same ids, merged duplicates and
+  skipped records, which the reports returned say), and sent to Spark as one
+  DataFrame through Arrow. They must fit the driver's memory
+  (docs/scaling.md); for bigger inputs convert them to JSON Lines or Parquet
+  once (``coauthor records FILE -o papers.jsonl``).
+
 Inputs may also be URIs Spark reads (``hdfs://``, ``s3a://``, ``file://``):
 their kind comes from the extension (JSON: ``coauthor records`` output unless
 ``input_format`` says otherwise). Unlike :func:`coauthor.readers.read_inputs`,
-duplicates are merged only when they share an id; other formats need
-converting first (``coauthor records FILE -o papers.jsonl``).
+the kinds Spark reads itself merge duplicates only when they share an id.
 """
 
 from __future__ import annotations
@@ -39,12 +47,12 @@ from pyspark.sql import functions as F
 from pyspark.sql.functions import pandas_udf
 
 from coauthor.errors import InputError, OptionError
-from coauthor.readers import expand_inputs
+from coauthor.readers import FORMATS, ReadOptions, detect_format, expand_inputs, read_inputs, unrecognised_report
 from coauthor.readers.arxiv import parse_arxiv
 from coauthor.readers.base import read_head
 from coauthor.readers.crossref import parse_crossref
 from coauthor.readers.openalex import parse_openalex
-from coauthor.records import Paper
+from coauthor.records import Paper, ReadReport
 
 PAPER_COLUMNS = ("paper_id", "authors", "year")
 RECORDS_SCHEMA = "id string, authors array<string>, inferred_authors array<string>, year bigint"
@@ -55,9 +63,10 @@ WORK_PARSERS: dict[str, Callable[[dict[str, Any], str], Paper | str]] = {
     "crossref": parse_crossref,
 }
 KINDS = ("records", "parquet", "csv", *WORK_PARSERS)
+#: Files of this kind are read on the driver by coauthor's own readers.
+DRIVER = "coauthor"
 _JSON = (".jsonl", ".json", ".ndjson")
 _COMPRESSED = (".gz", ".bz2")
-CONVERT_HINT = "convert it first: coauthor records FILE -o papers.jsonl"
 
 
 def read_papers(
@@ -65,42 +74,88 @@ def read_papers(
     inputs: Iterable[str | os.PathLike[str]],
     input_format: str | None = None,
     author_sep: str = ";",
+    read_options: ReadOptions | None = None,
 ) -> DataFrame:
     """The papers of ``inputs`` (files or folders) as one DataFrame
-    (:data:`PAPER_COLUMNS`). ``input_format``: ``csv``, ``arxiv``,
-    ``openalex`` or ``crossref`` instead of detecting each file's kind."""
+    (:data:`PAPER_COLUMNS`). ``input_format``: a format of
+    :data:`coauthor.readers.FORMATS` instead of detecting each file's kind.
+    ``read_options`` (undated year, owner...) are those of the files read
+    on the driver; :func:`read_with_reports` also says what became of
+    their records."""
+    return read_with_reports(spark, inputs, input_format, author_sep, read_options)[0]
+
+
+def read_with_reports(
+    spark: SparkSession,
+    inputs: Iterable[str | os.PathLike[str]],
+    input_format: str | None = None,
+    author_sep: str = ";",
+    read_options: ReadOptions | None = None,
+) -> tuple[DataFrame, list[ReadReport]]:
+    """:func:`read_papers` and the read reports of the files read on the
+    driver (none when Spark read every file itself)."""
     groups: dict[str, list[str]] = {}
     inputs = list(inputs)
     for uri in (str(i) for i in inputs if "://" in str(i)):  # hdfs://, s3a://...: read by Spark, kind from the name
         kind = input_format or _kind_from_name(uri)
         groups.setdefault("records" if kind in (None, "json") else kind, []).append(uri)
+    reports: list[ReadReport] = []
     for path, explicit in expand_inputs(i for i in inputs if "://" not in str(i)):
         if path.name.startswith("_"):
             continue  # Spark's _SUCCESS and _committed files
         kind = file_kind(path, input_format)
-        if kind is None:
-            if explicit:
-                raise InputError(str(path), f"--engine spark reads JSON Lines, Parquet or CSV records; {CONVERT_HINT}")
-            continue
+        if kind == DRIVER and not explicit and input_format is None:
+            try:
+                detect_format(path)
+            except InputError as error:  # listed, not read, as read_inputs does for a folder's files
+                reports.append(unrecognised_report(path, error))
+                continue
         groups.setdefault(kind, []).append(str(path.absolute()))
     if not groups:
-        raise InputError(", ".join(map(str, inputs)), f"no JSON Lines, Parquet or CSV records found; {CONVERT_HINT}")
-    frames = [
-        _works(spark, paths, kind) if kind in WORK_PARSERS else _READERS[kind](spark, paths, author_sep)
-        for kind, paths in sorted(groups.items())
-    ]
-    return reduce(DataFrame.unionByName, frames)
+        raise InputError(", ".join(map(str, inputs)), "no file holds records that coauthor reads")
+    frames: list[DataFrame] = []
+    for kind, paths in sorted(groups.items()):
+        if kind == DRIVER:
+            frame, read = _read_on_driver(spark, paths, input_format, read_options)
+            reports += read
+        elif kind in WORK_PARSERS:
+            frame = _works(spark, paths, kind)
+        else:
+            frame = _READERS[kind](spark, paths, author_sep)
+        frames.append(frame)
+    return reduce(DataFrame.unionByName, frames), reports
 
 
-def file_kind(path: Path, forced: str | None = None) -> str | None:
-    """``records``, ``parquet``, ``csv``, ``arxiv``, ``openalex``, ``crossref``
-    or None (not something Spark reads), from the name and the first line."""
+def file_kind(path: Path, forced: str | None = None) -> str:
+    """``records``, ``parquet``, ``csv``, ``arxiv``, ``openalex``,
+    ``crossref`` (read by Spark) or :data:`DRIVER` (read on the driver by
+    coauthor's readers), from the name and the first line."""
     if forced is not None:
-        if forced not in KINDS:
-            raise OptionError(f"--engine spark reads {', '.join(KINDS[1:])} or coauthor records, not {forced}")
-        return forced
+        if forced in KINDS:
+            return forced
+        if forced not in FORMATS:
+            raise OptionError(f"unknown format '{forced}' (coauthor reads: {', '.join(FORMATS)})")
+        return DRIVER
     kind = _kind_from_name(path.name)
-    return json_kind(path) if kind == "json" else kind
+    found = json_kind(path) if kind == "json" else kind
+    return found or DRIVER
+
+
+def _read_on_driver(
+    spark: SparkSession, paths: list[str], input_format: str | None, options: ReadOptions | None
+) -> tuple[DataFrame, list[ReadReport]]:
+    """``paths`` read by :func:`coauthor.readers.read_inputs` (as the
+    single-machine engine reads them), as a DataFrame sent through Arrow."""
+    forced = input_format if input_format not in KINDS else None
+    papers, reports = read_inputs(paths, options or ReadOptions(), forced)
+    table = pd.DataFrame(
+        {
+            "paper_id": [p.id for p in papers],
+            "authors": [list(p.all_authors) for p in papers],
+            "year": pd.array([p.year for p in papers], dtype="Int32"),
+        }
+    )
+    return spark.createDataFrame(table, "paper_id string, authors array<string>, year int"), reports
 
 
 def _kind_from_name(name: str) -> str | None:
@@ -116,13 +171,15 @@ def _kind_from_name(name: str) -> str | None:
     return "json" if last in _JSON else None
 
 
-def json_kind(path: Path) -> str:
-    """The kind of a JSON Lines file, from its first line."""
+def json_kind(path: Path) -> str | None:
+    """The kind of a JSON Lines file, from its first line; None when it is
+    not one record per line that Spark reads itself (a JSON document, a
+    Crossref ``message``, CSL-JSON...)."""
     first = read_head(path).lstrip().split("\n", 1)[0]
     try:
         record = json.loads(first)
     except json.JSONDecodeError:
-        raise InputError(f"{path}:1", f"not JSON Lines (one object per line); {CONVERT_HINT}") from None
+        return None
     if isinstance(record, dict):
         if "authors_parsed" in record:
             return "arxiv"
@@ -132,7 +189,7 @@ def json_kind(path: Path) -> str:
             return "records"
         if "author" in record or "DOI" in record:
             return "crossref"
-    raise InputError(f"{path}:1", f"not coauthor, arXiv, OpenAlex or Crossref records; {CONVERT_HINT}")
+    return None
 
 
 def _records(spark: SparkSession, paths: Sequence[str], author_sep: str) -> DataFrame:
