@@ -310,14 +310,15 @@ def analyze_command(job: Job, out_dir: Path) -> None:
     """Analyse records or a GraphML written by coauthor: write centrality,
     communities, per-year and per-author timelines and communities over
     time as CSV tables."""
-    from coauthor.report import write_analysis
+    from coauthor.report import OLD_TABLE_NAMES, write_analysis
 
     result = job.analyze()
     written = write_analysis(result, out_dir)
     _summary(result)
     click.echo(f"Written to {out_dir}/:")
     for path in written:
-        click.echo(f"  {path.relative_to(out_dir)}")
+        old = OLD_TABLE_NAMES.get(path.name)
+        click.echo(f"  {path.relative_to(out_dir)}" + (f" (the old name of {old}, written until 0.2)" * bool(old)))
 
 
 @main.command()

@@ -78,15 +78,51 @@ def parse_years(text: str) -> tuple[int, int]:
 
 
 def papers_in_years(papers: Iterable[Paper], years: tuple[int, int] | None) -> list[Paper]:
-    """Step 1: the papers published within ``years`` (undated papers are left out)."""
+    """Step 1: the papers published within ``years`` (undated papers are left
+    out). OptionError when none is, saying which years the papers span.
+
+    >>> from coauthor.records import Paper
+    >>> papers = [Paper("a", "T", ["X"], 1990, "x.bib"), Paper("b", "U", ["Y"], 2001, "x.bib")]
+    >>> [p.id for p in papers_in_years(papers, (2000, 2010))]
+    ['b']
+    >>> papers_in_years(papers, (2030, 2040))
+    Traceback (most recent call last):
+    coauthor.errors.OptionError: --years 2030-2040: no paper in 2030-2040 (the papers span 1990-2001)
+    """
+    papers = list(papers)
     if years is None:
-        return list(papers)
-    return [p for p in papers if p.year is not None and years[0] <= p.year <= years[1]]
+        return papers
+    window = [p for p in papers if p.year is not None and years[0] <= p.year <= years[1]]
+    if papers and not window:
+        dated = [p.year for p in papers if p.year is not None]
+        text = years_text(years)
+        span = f"the papers span {min(dated)}-{max(dated)}" if dated else "no paper has a year"
+        raise OptionError(f"--years {text}: no paper in {text} ({span})")
+    return window
+
+
+def years_text(years: tuple[int, int]) -> str:
+    """``(2015, 2020)`` -> ``"2015-2020"``, open ends as :func:`parse_years` reads them.
+
+    >>> years_text((2015, 2020)), years_text((2019, 2019)), years_text((0, 1999)), years_text((2015, 9999))
+    ('2015-2020', '2019', '-1999', '2015-')
+    """
+    first, last = years
+    if first == last:
+        return str(first)
+    return f"{first if first else ''}-{last if last != 9999 else ''}"
 
 
 def filter_graph(graph: nx.Graph, options: GraphOptions) -> nx.Graph:
-    """Steps 3 to 7 on a built graph; returns a new graph (sorted order)."""
+    """Steps 3 to 7 on a built graph; returns a new graph (sorted order).
+    OptionError when ``min_papers`` leaves no author (an empty selection),
+    saying what the graph holds."""
     keep = [n for n, papers in graph.nodes(data="papers", default=0) if papers >= options.min_papers]
+    if graph.number_of_nodes() and not keep:
+        most = max(papers for _, papers in graph.nodes(data="papers", default=0))
+        raise OptionError(
+            f"--min-papers {options.min_papers}: no author has that many papers (the most by one author is {most})"
+        )
     graph = ordered_subgraph(graph, keep)
     if options.min_weight:
         graph.remove_edges_from([(u, v) for u, v, w in graph.edges(data="weight") if w < options.min_weight])

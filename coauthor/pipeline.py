@@ -179,7 +179,7 @@ def analyze(
         track_communities(
             papers, options.slice_years, method=options.method, resolution=options.resolution,
             seed=options.seed, max_authors=graph_options.max_authors, weight=graph_options.weight,
-            authorships=authorships,
+            authorships=authorships, authors=set(graph),
         )
         if papers is not None
         else pd.DataFrame()

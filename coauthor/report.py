@@ -33,14 +33,11 @@ REPORT_FILES = (
 )
 
 
-#: What ``coauthor analyze`` writes: file name -> the Analysis table.
-ANALYSIS_FILES = {
-    "centrality.csv": "centrality",
-    "communities.csv": "communities",
-    "timeline_years.csv": "timeline",
-    "timeline_authors.csv": "author_timeline",
-    "communities_over_time.csv": "communities_over_time",
-}
+#: The names ``coauthor analyze`` gave two tables before 0.1: still written,
+#: as copies, until 0.2 (old name -> name).
+OLD_TABLE_NAMES = {"timeline_years.csv": "timeline.csv", "timeline_authors.csv": "author_timeline.csv"}
+#: What ``coauthor analyze`` writes: the report's tables, plus the old names.
+ANALYSIS_FILES = REPORT_TABLES | {old: REPORT_TABLES[new] for old, new in OLD_TABLE_NAMES.items()}
 
 
 def write_analysis(

@@ -217,8 +217,8 @@ def test_analyze_graphml_equals_analyze_records(tmp_path: Path) -> None:
     assert from_records.exit_code == from_graph.exit_code == 0
     for name in ("centrality.csv", "communities.csv"):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
-    years_a = pd.read_csv(tmp_path / "a" / "timeline_years.csv")
-    years_b = pd.read_csv(tmp_path / "b" / "timeline_years.csv")
+    years_a = pd.read_csv(tmp_path / "a" / "timeline.csv")
+    years_b = pd.read_csv(tmp_path / "b" / "timeline.csv")
     same = ["year", "new_authors", "new_collaborations", "authors_total", "largest_component_share"]
     pd.testing.assert_frame_equal(years_a[same], years_b[same])
 

@@ -20,34 +20,37 @@ YEAR_COLUMNS = [
 def timeline(
     graph: nx.Graph, papers: list[Paper] | None = None, authorships: pd.DataFrame | None = None
 ) -> pd.DataFrame:
-    """One row per year: ``papers`` and ``active_authors`` (authors with a
-    paper that year), ``new_authors`` (first paper that year),
+    """One row per year of the graph's authors: ``papers`` and
+    ``active_authors`` (papers with an author of the graph that year, and
+    those authors), ``new_authors`` (first paper that year),
     ``new_collaborations`` (edges whose first joint paper is that year), the
     graph size so far (``authors_total``, ``collaborations_total``) and
     ``largest_component_share``: the share of the authors so far who are in
     the largest connected component of the graph so far.
 
-    Without ``papers`` (a graph read from GraphML) the per-year ``papers``
-    and ``active_authors`` are unknown and left empty. Undated papers are
-    left out. ``authorships`` is the table the graph was built from (its
-    author ids), else the papers are resolved again by default.
+    Only the authors in ``graph`` count, so a filtered graph gets the
+    timeline of its own authors. Without ``papers`` (a graph read from
+    GraphML) the per-year ``papers`` and ``active_authors`` are unknown and
+    left empty. Undated papers are left out. ``authorships`` is the table
+    the graph was built from (its author ids), else the papers are resolved
+    again by default.
     """
     node_years = pd.Series(dict(graph.nodes(data="first_year")), dtype="float").dropna().astype(np.int64)
     edges = [(u, v, d["first_year"]) for u, v, d in graph.edges(data=True) if "first_year" in d]
     edge_years = pd.Series([y for *_, y in edges], dtype=np.int64)
-    years = sorted(set(node_years) | set(edge_years))
+    dated = _dated(papers, authorships, graph) if papers is not None else None
+    paper_years = set(dated["year"].astype(np.int64)) if dated is not None else set()
+    years = sorted(set(node_years) | set(edge_years) | paper_years)
     table = pd.DataFrame(index=pd.Index(years, name="year", dtype=np.int64))
-    if papers is not None:
-        authorships = _dated(papers, authorships)
-        by_year = authorships.groupby("year")
-        table["papers"] = by_year["paper_id"].nunique().astype(np.int64)
-        table["active_authors"] = by_year["author_id"].nunique().astype(np.int64)
+    if dated is not None:
+        by_year = dated.groupby(dated["year"].astype(np.int64))
+        table["papers"] = by_year["paper_id"].nunique().reindex(table.index, fill_value=0).astype(np.int64)
+        table["active_authors"] = by_year["author_id"].nunique().reindex(table.index, fill_value=0).astype(np.int64)
     else:
         table["papers"] = pd.NA
         table["active_authors"] = pd.NA
-    table["new_authors"] = node_years.value_counts().reindex(table.index, fill_value=0)
-    table["new_collaborations"] = edge_years.value_counts().reindex(table.index, fill_value=0)
-    table = table.fillna({"papers": 0, "active_authors": 0}) if papers is not None else table
+    table["new_authors"] = node_years.value_counts().reindex(table.index, fill_value=0).astype(np.int64)
+    table["new_collaborations"] = edge_years.value_counts().reindex(table.index, fill_value=0).astype(np.int64)
     table["authors_total"] = table["new_authors"].cumsum()
     table["collaborations_total"] = table["new_collaborations"].cumsum()
     table["largest_component_share"] = _largest_share_by_year(node_years, edges, years)
@@ -73,17 +76,19 @@ def _largest_share_by_year(node_years: pd.Series, edges: list[tuple[str, str, in
 
 
 def author_timeline(graph: nx.Graph, papers: list[Paper], authorships: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Per author and year: ``papers`` and ``coauthors`` (distinct co-authors
-    on that year's papers); columns ``author_id``, ``name``, ``year``,
-    ``papers``, ``coauthors``, sorted by author id then year. ``authorships``
-    as for :func:`timeline`."""
-    authorships = _dated(papers, authorships)
-    if authorships.empty:
+    """Per author of ``graph`` and year: ``papers`` and ``coauthors``
+    (distinct co-authors on that year's papers, whether in the graph or
+    not); columns ``author_id``, ``name``, ``year``, ``papers``,
+    ``coauthors``, sorted by author id then year. ``authorships`` as for
+    :func:`timeline`."""
+    everyone = _dated(papers, authorships)
+    if everyone.empty:
         return pd.DataFrame(columns=["author_id", "name", "year", "papers", "coauthors"])
-    counts = authorships.groupby(["author_id", "year"]).size().rename("papers").reset_index()
+    counts = everyone.groupby(["author_id", "year"]).size().rename("papers").reset_index()
     counts["year"] = counts["year"].astype(np.int64)
-    counts["coauthors"] = _coauthors_per_year(authorships, counts)
-    counts.insert(1, "name", [graph.nodes[a].get("name", a) if a in graph else a for a in counts["author_id"]])
+    counts["coauthors"] = _coauthors_per_year(everyone, counts)
+    counts = counts[counts["author_id"].isin(list(graph.nodes))].reset_index(drop=True)
+    counts.insert(1, "name", [graph.nodes[a].get("name", a) for a in counts["author_id"]])
     return counts
 
 
@@ -108,8 +113,10 @@ def _coauthors_per_year(authorships: pd.DataFrame, counts: pd.DataFrame) -> np.n
     return np.array([result[(a, y)] for a, y in zip(counts["author_id"], counts["year"], strict=True)])
 
 
-def _dated(papers: list[Paper], authorships: pd.DataFrame | None) -> pd.DataFrame:
-    """The authorships of the dated papers: from the given table, else resolved."""
+def _dated(papers: list[Paper], authorships: pd.DataFrame | None, graph: nx.Graph | None = None) -> pd.DataFrame:
+    """The authorships of the dated papers (of the authors in ``graph`` when
+    given): from the given table, else resolved."""
     if authorships is None:
-        return authorship_table(p for p in papers if p.year is not None)
-    return authorships[authorships["year"].notna()]
+        authorships = authorship_table(p for p in papers if p.year is not None)
+    dated = authorships[authorships["year"].notna()]
+    return dated if graph is None else dated[dated["author_id"].isin(list(graph.nodes))]

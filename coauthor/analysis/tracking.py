@@ -19,13 +19,13 @@ of t−1 that overlaps nothing in t ends with a ``death`` row.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 import pandas as pd
 
 from coauthor.analysis.communities import communities
 from coauthor.errors import OptionError
-from coauthor.graph import coauthorship_graph, graph_from_authorships
+from coauthor.graph import coauthorship_graph, graph_from_authorships, ordered_subgraph
 from coauthor.records import Paper
 
 TRACK_COLUMNS = [
@@ -70,6 +70,7 @@ def track_communities(
     max_authors: int = 50,
     weight: str = "full",
     authorships: pd.DataFrame | None = None,
+    authors: Collection[str] | None = None,
 ) -> pd.DataFrame:
     """One row per community per slice (plus ``death`` rows), columns
     ``TRACK_COLUMNS``. Communities of one author are left out; ``community``
@@ -78,7 +79,8 @@ def track_communities(
     ``jaccard`` the best overlap with them (over the authors active in both
     slices: see the module docstring). ``authorships``: the resolved
     table of ``papers`` (author ids as in the whole graph), else each slice
-    is resolved by default."""
+    is resolved by default. ``authors``: only these authors (those of a
+    filtered graph) are kept in each slice's graph."""
     rows: list[dict[str, object]] = []
     previous: dict[int, set[str]] = {}
     previous_active: set[str] = set()
@@ -89,6 +91,8 @@ def track_communities(
         else:
             in_slice = authorships["year"].between(first, last).fillna(False).to_numpy(dtype=bool)
             graph = graph_from_authorships(authorships[in_slice], weight=weight, max_authors=max_authors)
+        if authors is not None:
+            graph = ordered_subgraph(graph, [n for n in graph if n in authors])
         table = communities(graph, method=method, resolution=resolution, seed=seed)
         current = {int(c): set(members.index) for c, members in table.groupby("community") if len(members) > 1}
         names = table["name"].to_dict()
