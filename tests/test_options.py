@@ -166,3 +166,48 @@ def test_analyze_and_report_name_the_tables_as_the_readme(seeds: Path, tmp_path:
     for name, new in old.items():  # the old names, kept for one release, are the same tables
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "a" / new).read_bytes()
         assert f"  {name} (the old name of {new}, written until 0.2)" in analysed.output
+
+
+# --- figures of bounded size ---------------------------------------------------------------
+
+
+def png_size(path: Path) -> tuple[int, int]:
+    """Width and height from the PNG's IHDR chunk."""
+    head = path.read_bytes()[:24]
+    assert head[:8] == b"\x89PNG\r\n\x1a\n"
+    return int.from_bytes(head[16:20], "big"), int.from_bytes(head[20:24], "big")
+
+
+def test_timeline_of_a_graph_file_has_a_bounded_size(tugboat: Path, tmp_path: Path) -> None:
+    graph = tmp_path / "tugboat.graphml"
+    assert run("graph", str(tugboat), "-o", str(graph)).exit_code == 0
+    figure = tmp_path / "timeline.png"
+    result = run("plot", "timeline", str(graph), "-o", str(figure))
+    assert result.exit_code == 0, result.output
+    width, height = png_size(figure)
+    assert width <= 11 * 150 * 1.5 and height <= 13 * 150 * 1.5  # was 60,220 x 1,698
+
+
+def test_timeline_caps_years_and_rows_and_says_so(tmp_path: Path) -> None:
+    rows = ["title,year,authors", "A stray old record,1066,Old Scribe; Ana Lima"]
+    families = ["Costa", "Dias", "Reis", "Rocha", "Silva", "Santos", "Pereira", "Ferreira"]
+    given = ["Bruno", "Carla", "Diego", "Eva", "Fabio", "Gil", "Helena", "Ines"]
+    people = [f"{g} {f}" for f in families for g in given][:62]
+    rows += [f"Paper {n},{1990 + n // 2},Ana Lima; {name}" for n, name in enumerate(people)]
+    source = tmp_path / "papers.csv"
+    source.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    from coauthor.pipeline import analyze
+    from coauthor.plot.kinds import PlotOptions, draw_figure
+
+    result = analyze([source], ReadOptions(2026))
+    fig = draw_figure("timeline", result, PlotOptions(top_labels=200))
+    bars, heat, growth = fig.axes[:3]
+    assert bars.get_xlim() == pytest.approx((1989.4, 2020.6))  # the last 60 years hold 1990-2020, not 1066
+    assert len(heat.get_yticklabels()) == 25  # at most 25 rows, whatever --top-labels asks
+    assert heat.get_title() == "Activity of the 25 authors with the most papers (of 63)"  # Old Scribe: 1066 only
+    captions = [t.get_text() for t in growth.texts]
+    assert any(c.startswith("Only the last 60 years shown (1 paper of earlier years left out).") for c in captions)
+    figure = tmp_path / "timeline.png"
+    assert run("plot", "timeline", str(source), "-o", str(figure), "--top-labels", "200").exit_code == 0
+    width, height = png_size(figure)
+    assert width <= 11 * 150 * 1.5 and height <= 13 * 150 * 1.5

@@ -22,7 +22,7 @@ from coauthor.plot.ego import plot_ego
 from coauthor.plot.network import MAX_DRAWN_NODES, plot_network
 from coauthor.plot.overlay import plot_overlay
 from coauthor.plot.style import LITERAL_TEXT, figure_format, save_figure
-from coauthor.plot.timeline import plot_timeline_panels
+from coauthor.plot.timeline import MAX_HEAT_ROWS, plot_timeline_panels
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -103,7 +103,7 @@ def _ego(result: Analysis, fig: Figure, o: PlotOptions, caption: str) -> None:
 
 
 def _timeline(result: Analysis, fig: Figure, o: PlotOptions, caption: str) -> None:
-    rows = max(3, min(o.top_labels, 25))
+    rows = max(3, min(o.top_labels, MAX_HEAT_ROWS))
     axes = fig.subplots(3, 1, gridspec_kw={"height_ratios": [3, 0.5 + 0.28 * rows, 3], "hspace": 0.55})
     plot_timeline_panels(result.timeline, result.author_timeline, list(axes), o.top_labels, caption)
 

@@ -293,13 +293,32 @@ def figure_format(path: str | os.PathLike[str]) -> str:
     return suffix[1:]
 
 
+#: A saved figure is cropped to what it draws, but never grows past this
+#: share of its set size on any side (a stray label cannot make it huge).
+MAX_OVERHANG = 0.25
+
+
 def save_figure(fig: Figure, path: str | os.PathLike[str], dpi: int = 150) -> None:
     """Save ``fig`` atomically; the format comes from the extension. No
-    creation date is embedded, so the same figure gives the same bytes."""
+    creation date is embedded, so the same figure gives the same bytes. The
+    image is cropped to what is drawn, within ``MAX_OVERHANG`` of the
+    figure's size on each side: at most 1.5 times its width and height."""
     fmt = figure_format(path)
     import matplotlib as mpl
 
     metadata = {"png": {"Software": None}, "svg": {"Date": None}, "pdf": {"CreationDate": None}}
     # SVG element ids are hashes salted with a random uuid unless a salt is set
     with atomic_path(path) as tmp, mpl.rc_context({"svg.hashsalt": "coauthor", **LITERAL_TEXT}):
-        fig.savefig(tmp, format=fmt, dpi=dpi, bbox_inches="tight", metadata=metadata[fmt])
+        fig.savefig(tmp, format=fmt, dpi=dpi, bbox_inches=_bounded_box(fig), metadata=metadata[fmt])
+
+
+def _bounded_box(fig: Figure) -> Bbox:
+    """What ``fig`` draws (in inches, with matplotlib's tight padding),
+    clipped to the figure grown by ``MAX_OVERHANG`` on each side."""
+    from matplotlib.transforms import Bbox
+
+    width, height = fig.get_size_inches()
+    drawn = fig.get_tightbbox(fig.canvas.get_renderer()).padded(0.1)
+    limit = Bbox.from_extents(-MAX_OVERHANG * width, -MAX_OVERHANG * height, (1 + MAX_OVERHANG) * width,
+                              (1 + MAX_OVERHANG) * height)  # fmt: skip
+    return Bbox.intersection(drawn, limit) or limit

@@ -20,6 +20,10 @@ if TYPE_CHECKING:
 
 #: Up to this many years every year gets a tick label.
 EVERY_YEAR_TICKS = 20
+#: The heat strip shows at most this many authors, the figure at most this
+#: many years (the last ones): its size stays bounded whatever the input.
+MAX_HEAT_ROWS = 25
+MAX_YEARS = 60
 
 
 def plot_timeline(timeline: pd.DataFrame, ax: Axes, caption: str = "") -> Axes:
@@ -30,7 +34,10 @@ def plot_timeline(timeline: pd.DataFrame, ax: Axes, caption: str = "") -> Axes:
     papers = pd.to_numeric(timeline["papers"], errors="coerce")
     if papers.notna().any():
         ax.bar(years, papers.fillna(0).to_numpy(), color=PALETTE[0], label="Papers")
-    ax.set_ylabel("Papers per year", color=PALETTE[0])
+        ax.set_ylabel("Papers per year", color=PALETTE[0])
+    else:
+        ax.set_yticks([])
+        ax.set_ylabel("Papers per year\n(not in a graph file)", color=PALETTE[0])
     _year_axis(ax, years)
     right = ax.twinx()
     right.plot(years, timeline["new_collaborations"], color=PALETTE[5], marker="o", label="New collaborations")
@@ -49,17 +56,19 @@ def plot_author_activity(
     caption: str = "",
 ) -> Axes:
     """Heat strip: one row per author (the ``top`` with the most papers,
-    most first), one column per year (``years``, default the authors'
-    range), the colour the number of papers that year (white: none), with
-    the count written in each cell when the strip is small enough to read."""
+    most first, at most ``MAX_HEAT_ROWS``), one column per year (``years``,
+    default the authors' range), the colour the number of papers that year
+    (white: none), with the count written in each cell when the strip is
+    small enough to read."""
     import matplotlib as mpl
 
     if author_timeline.empty:
-        ax.text(0.5, 0.5, "No per-author years (the input was a graph file)", ha="center", va="center")
+        ax.text(0.5, 0.5, "No per-author years (the input was a graph file)", ha="center", va="center",
+                transform=ax.transAxes)  # fmt: skip
         ax.set_axis_off()
         return ax
     totals = author_timeline.groupby(["author_id", "name"])["papers"].sum().reset_index()
-    leaders = totals.sort_values(["papers", "name"], ascending=[False, True]).head(top)
+    leaders = totals.sort_values(["papers", "name"], ascending=[False, True]).head(min(top, MAX_HEAT_ROWS))
     span = (
         list(years)
         if years is not None
@@ -99,7 +108,7 @@ def plot_author_activity(
     bar = ax.figure.colorbar(image, cax=ax.inset_axes((1.01, 0.0, 0.015, 1.0)))
     bar.set_label("Papers that year", fontsize=9)
     bar.ax.yaxis.set_major_locator(mpl.ticker.MaxNLocator(integer=True))
-    ax.set_title(f"Activity of the {len(grid)} authors with the most papers")
+    ax.set_title(f"Activity of the {len(grid)} authors with the most papers (of {len(totals):,})")
     add_caption(ax, caption)
     return ax
 
@@ -138,9 +147,18 @@ def plot_timeline_panels(
     """The timeline figure on a list of three stacked ``axes`` (one
     figure, e.g. ``plt.subplots(3, 1)``): :func:`plot_timeline`,
     :func:`plot_author_activity` (``top`` authors) and :func:`plot_growth`,
-    over the same years; the caption goes under the last panel. Returns
-    ``axes``."""
+    over the same years (the last ``MAX_YEARS`` at most: the caption then
+    says how many papers are earlier); the caption goes under the last
+    panel. Returns ``axes``."""
     years = timeline["year"].astype(int).tolist()
+    if years and years[-1] - years[0] >= MAX_YEARS:
+        start = years[-1] - MAX_YEARS + 1
+        earlier = int(pd.to_numeric(timeline.loc[timeline["year"] < start, "papers"], errors="coerce").sum())
+        counted = f"{earlier:,} paper{'s' * (earlier != 1)} of earlier years" if earlier else "earlier years"
+        caption = f"Only the last {MAX_YEARS} years shown ({counted} left out). {caption}".strip()
+        timeline = timeline[timeline["year"] >= start]
+        author_timeline = author_timeline[author_timeline["year"] >= start] if len(author_timeline) else author_timeline
+        years = timeline["year"].astype(int).tolist()
     plot_timeline(timeline, axes[0])
     plot_author_activity(author_timeline, axes[1], top=top, years=range(years[0], years[-1] + 1) if years else None)
     plot_growth(timeline, axes[2], caption=caption)
