@@ -448,16 +448,20 @@ def plot(
     """Draw one figure of KIND from INPUTS (records, or one .graphml written
     by coauthor) and write it as PNG, SVG or PDF, with a caption line saying
     what data and options it shows."""
-    from coauthor.plot.kinds import PlotOptions, figure_kind, write_figure
-    from coauthor.plot.style import figure_format
+    from coauthor.plot.kinds import PlotOptions, draw_figure, figure_kind
+    from coauthor.plot.style import authors_drawn, figure_format, save_figure
 
     figure_kind(kind)
     figure_format(output)
     result = job.analyze()
     hops = job.graph.hops if job.graph.hops is not None else 1
     chosen = PlotOptions(size_by, top_labels, labels, author, hops, max_nodes, job.analysis.seed)
-    write_figure(kind, result, output, chosen)
-    click.echo(f"{kind} figure of {result.graph.number_of_nodes()} authors written to {output}", err=True)
+    figure = draw_figure(kind, result, chosen)
+    save_figure(figure, output)
+    total, shown = result.graph.number_of_nodes(), authors_drawn(figure)
+    cut = shown is not None and shown < total
+    showing = f"showing {shown:,} of {total:,} authors" if cut else f"of {total:,} authors"
+    click.echo(f"{kind} figure {showing} written to {output}", err=True)
 
 
 @main.command(name="html")

@@ -178,11 +178,16 @@ def png_size(path: Path) -> tuple[int, int]:
     return int.from_bytes(head[16:20], "big"), int.from_bytes(head[20:24], "big")
 
 
-def test_timeline_of_a_graph_file_has_a_bounded_size(tugboat: Path, tmp_path: Path) -> None:
-    graph = tmp_path / "tugboat.graphml"
+@pytest.fixture(scope="module")
+def tugboat_graph(tugboat: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    graph = tmp_path_factory.mktemp("graph") / "tugboat.graphml"
     assert run("graph", str(tugboat), "-o", str(graph)).exit_code == 0
+    return graph
+
+
+def test_timeline_of_a_graph_file_has_a_bounded_size(tugboat_graph: Path, tmp_path: Path) -> None:
     figure = tmp_path / "timeline.png"
-    result = run("plot", "timeline", str(graph), "-o", str(figure))
+    result = run("plot", "timeline", str(tugboat_graph), "-o", str(figure))
     assert result.exit_code == 0, result.output
     width, height = png_size(figure)
     assert width <= 11 * 150 * 1.5 and height <= 13 * 150 * 1.5  # was 60,220 x 1,698
@@ -211,3 +216,34 @@ def test_timeline_caps_years_and_rows_and_says_so(tmp_path: Path) -> None:
     assert run("plot", "timeline", str(source), "-o", str(figure), "--top-labels", "200").exit_code == 0
     width, height = png_size(figure)
     assert width <= 11 * 150 * 1.5 and height <= 13 * 150 * 1.5
+
+
+# --- the ego figure: the count it prints is what it draws, every ring is labelled -----------
+
+
+def test_ego_says_how_many_authors_it_draws(tugboat_graph: Path, tmp_path: Path) -> None:
+    graph = nx.read_graphml(tugboat_graph)
+    centre = "frank-mittelbach"
+    co_authors = graph.degree(centre)
+    assert co_authors > 60  # more than one ring holds (60): the figure draws the 60 most central
+    result = CliRunner().invoke(main, ["plot", "ego", str(tugboat_graph), "--author", "Frank Mittelbach",
+                                       "-o", str(tmp_path / "ego.png")])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert (
+        result.output
+        == f"ego figure showing 61 of {graph.number_of_nodes():,} authors written to {tmp_path / 'ego.png'}\n"
+    )
+
+
+def test_ego_with_two_hops_labels_the_outer_ring(tugboat_graph: Path) -> None:
+    from coauthor.pipeline import analyze
+    from coauthor.plot.kinds import PlotOptions, draw_figure
+
+    graph = nx.read_graphml(tugboat_graph)
+    distance = nx.single_source_shortest_path_length(graph, "frank-mittelbach", cutoff=2)
+    outer = {graph.nodes[n]["name"] for n, d in distance.items() if d == 2}
+    inner = {graph.nodes[n]["name"] for n, d in distance.items() if d == 1}
+    result = analyze([tugboat_graph])
+    ax = draw_figure("ego", result, PlotOptions(author="Frank Mittelbach", hops=2)).axes[0]
+    labels = {t.get_text() for t in ax.texts}
+    assert labels & outer and labels & inner

@@ -82,9 +82,9 @@ def plot_ego(
     """Draw ``author``'s ``hops``-hop neighbourhood on ``ax``: the author in
     the centre (black halo), each ring the authors at that many co-author
     links (:func:`ego_rings`), node area by ``size_by``, colour by community
-    as on the network map, edge width by joint papers; the first ring's
-    ``top_labels`` most central authors and those named in ``labels`` are
-    labelled.
+    as on the network map, edge width by joint papers; the ``top_labels``
+    most central authors, shared out between the rings (each ring its most
+    central), and those named in ``labels`` are labelled.
 
     >>> import matplotlib.pyplot as plt
     >>> from coauthor.analysis import centrality, communities
@@ -125,8 +125,9 @@ def plot_ego(
     ax.scatter([0], [0], s=areas.iloc[-1] * 1.7 + 60, color="black", zorder=1.5)
     draw_graph(ax, sub, positions, order, areas, [community_colour(groups[n]) for n in order])
     pinned = [find_author(graph, name) for name in labels if find_author(graph, name) in positions]
-    inner = [n for n in ranked if n in set(rings[1] if len(rings) > 1 else [])][:top_labels]
-    named = {n: str(centrality.at[n, "name"]) for n in [centre, *pinned, *inner]}
+    share = math.ceil(top_labels / max(len(rings) - 1, 1))
+    on_rings = [n for ring in rings[1:] for n in [m for m in ranked if m in set(ring)][:share]]
+    named = {n: str(centrality.at[n, "name"]) for n in [centre, *pinned, *on_rings]}
     outside = {n: (x * 1.08, y * 1.08) for n, (x, y) in positions.items()}
     place_labels(ax, positions, named, bold=[centre], areas=dict(zip(order, areas, strict=True)), start=outside)
     community_legend(ax, communities, centrality, shown, size_by)

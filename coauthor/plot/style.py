@@ -158,7 +158,8 @@ def draw_graph(
 ) -> None:
     """Edges (width grows with ``weight``, up to 3.5 pt; fainter past 400
     edges) under the ``nodes`` (areas in points², white rims), in the given
-    order."""
+    order; the nodes' collection has the gid ``AUTHORS_GID`` (see
+    :func:`authors_drawn`)."""
     import networkx as nx
 
     edges = list(graph.edges(data="weight", default=1))  # type: ignore[attr-defined]
@@ -183,7 +184,18 @@ def draw_graph(
         node_color=list(colours),
         edgecolors="white",
         linewidths=0.8,
-    )
+    ).set_gid(AUTHORS_GID)
+
+
+#: The gid of the collection of author nodes a figure draws.
+AUTHORS_GID = "authors"
+
+
+def authors_drawn(fig: Figure) -> int | None:
+    """How many author nodes ``fig`` draws (:func:`draw_graph`), or None
+    when it draws none (a chart, not a map)."""
+    counts = [len(c.get_offsets()) for ax in fig.axes for c in ax.collections if c.get_gid() == AUTHORS_GID]
+    return sum(counts) if counts else None
 
 
 def place_labels(
