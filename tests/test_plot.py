@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 import time
 from pathlib import Path
@@ -309,15 +310,16 @@ def test_html_command(tmp_path: Path) -> None:
 def test_chromium_renders_the_map_offline(tmp_path: Path) -> None:
     """Headless Chromium with every host unresolvable: the page draws the
     network (a canvas, data-rendered set after the first frame), the search
-    box exists, an #author= link finds and describes the author, and
-    nothing in the DOM points outside the file."""
+    box exists, an #author= link with an author_id finds and describes the
+    author, one with an unknown name says "not found", and nothing in the
+    DOM points outside the file."""
     page = tmp_path / "map.html"
     assert run("html", "seeds", "-o", str(page), *YEAR).exit_code == 0
     command = [
         str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={tmp_path / 'profile'}",
         "--host-resolver-rules=MAP * ~NOTFOUND", "--virtual-time-budget=10000", "--dump-dom",
-        f"{page.as_uri()}#author=Li%20Shen",
+        f"{page.as_uri()}#author=li-shen",
     ]  # fmt: skip
     dom = subprocess.run(command, capture_output=True, text=True, timeout=120, check=True).stdout
     assert 'data-rendered="true"' in dom
@@ -327,8 +329,37 @@ def test_chromium_renders_the_map_offline(tmp_path: Path) -> None:
     info = re.search(r'<div id="info">(.*?)</div></div>', dom, re.S)
     assert info and "Li Shen" in info.group(1) and "13" in info.group(1)
     assert not re.search(r"(src|href)\s*=\s*[\"']?(https?:)?//", dom, re.I)
+    assert re.search(r'<output id="not-found" role="status" hidden="">\s*</output>', dom)
+    unknown = [*command[:-1], f"{page.as_uri()}#author=Nobody%20Here"]
+    dom = subprocess.run(unknown, capture_output=True, text=True, timeout=120, check=True).stdout
+    assert "\u201cNobody Here\u201d not found</output>" in dom
     screenshot = tmp_path / "map.png"
     shot = [c for c in command if c != "--dump-dom"]
     shot[-1:-1] = [f"--screenshot={screenshot}", "--window-size=1400,900"]
     subprocess.run(shot, capture_output=True, timeout=120, check=True)
     assert matplotlib.image.imread(screenshot)[..., :3].std() > 0.02
+
+
+NODE = shutil.which("node")
+
+
+@pytest.mark.skipif(NODE is None, reason="needs node (apt-get install -y nodejs) to run the page's search")
+def test_map_finds_an_author_by_author_id_or_name(seeds_analysis, tmp_path: Path) -> None:
+    """The page's own search function, run by node on the page's own data:
+    ``#author=`` takes the author_id of the CSV tables as well as a name,
+    and finds nobody for a name that is not there."""
+    page = html_map(seeds_analysis.graph, seeds_analysis.centrality, seeds_analysis.communities)
+    script = re.search(r"(  // find-author:.*?)  // find-author end", page, re.S)
+    assert script
+    assert "li-shen" in seeds_analysis.centrality.index  # the author_id of centrality.csv
+    probe = tmp_path / "probe.js"
+    probe.write_text(
+        script.group(1)
+        + f"var list = {json.dumps(_embedded(page)['nodes'])};\n"
+        + "for (var q of ['li-shen', 'Li Shen', 'li shen', 'Nobody Here']) {"
+        + " var n = findAuthor(list, q); console.log(n ? n.name : 'not found'); }\n",
+        encoding="utf-8",
+    )
+    found = subprocess.run([NODE, str(probe)], capture_output=True, text=True, timeout=60, check=True).stdout
+    assert found.splitlines() == ["Li Shen", "Li Shen", "Li Shen", "not found"]
+    assert '<output id="not-found" role="status" hidden></output>' in page
