@@ -10,7 +10,7 @@ import functools
 import json
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -19,13 +19,23 @@ import click
 from coauthor import __version__
 from coauthor.atomic import write_text_atomic
 from coauthor.cli_options import analysis_options as with_analysis_options
+from coauthor.cli_options import (
+    figure_options,
+    filter_options,
+    max_nodes_option,
+    method_option,
+    output_option,
+    resolve_options,
+    seed_option,
+    size_by_option,
+)
 from coauthor.cli_options import graph_options as with_graph_options
-from coauthor.cli_options import output_option, resolve_options
 from coauthor.errors import CoauthorError
 from coauthor.export import RECORD_FORMATS, records_text, table_text, write_graph
 from coauthor.exporters import EXPORT_FORMATS, GRAPH_SUFFIXES, export_format, graph_for_export
 from coauthor.filters import GraphOptions
 from coauthor.pipeline import Analysis, AnalysisOptions, analyze
+from coauthor.plot.kinds import KINDS, PlotOptions
 from coauthor.progress import file_progress, stage_progress
 from coauthor.readers import FORMATS, UNRECOGNISED, ReadOptions, read_inputs
 from coauthor.report import DEFAULT_EXPORTS
@@ -105,6 +115,11 @@ class Job:
     graph: GraphOptions
     analysis: AnalysisOptions
 
+    def figure(self, chosen: PlotOptions) -> PlotOptions:
+        """The figure options ``chosen``, with this job's seed and ``--hops``
+        (1 unless given) for the ego figure."""
+        return replace(chosen, hops=self.graph.hops if self.graph.hops is not None else 1, seed=self.analysis.seed)
+
     def analyze(self) -> Analysis:
         """Read, build, filter and analyse (:func:`coauthor.pipeline.analyze`),
         naming each stage under the progress bar."""
@@ -129,18 +144,6 @@ def job_options(command: Callable[..., Any]) -> Callable[..., Any]:
         return command(*args, job=Job(inputs, options, input_format, graph_options, analysis_options), **kwargs)
 
     return read_options()(with_graph_options(with_analysis_options(wrapper)))
-
-
-def size_by_option(help_text: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """``--size-by`` (alias ``--measure``): a centrality measure or papers."""
-    return click.option("--size-by", "--measure", "size_by", type=click.Choice(_SIZE_MEASURES), default="pagerank",
-                        show_default=True, help=help_text)  # fmt: skip
-
-
-def max_nodes_option(default: int, help_text: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """``--max-nodes``: how many authors a map shows at most."""
-    return click.option("--max-nodes", type=click.IntRange(min=1), default=default, show_default=True,
-                        help=help_text)  # fmt: skip
 
 
 @click.group(
@@ -324,48 +327,31 @@ def analyze_command(job: Job, out_dir: Path) -> None:
 @main.command()
 @read_options()
 @output_option("Also write rankings.csv and partitions.csv to this folder.", folder=True, required=False)
-@click.option(
-    "--top-k",
-    type=click.IntRange(min=2),
-    default=20,
-    show_default=True,
-    help="How many top authors (by PageRank) to compare.",
-)
+@click.option("--top-k", type=click.IntRange(min=2), default=20, show_default=True,
+              help="How many top authors (by PageRank) to compare.")  # fmt: skip
 @click.option(
     "--resolutions", default="0.5,1,2", show_default=True, metavar="R,R,...", help="Community resolutions to compare."
 )
-@click.option(
-    "--max-authors",
-    type=click.IntRange(min=0),
-    default=50,
-    show_default=True,
-    help="Papers with more authors make no edges; 0 = no cap.",
-)
-@click.option("--seed", type=int, default=42, show_default=True, help="Seed of the community search.")
+@filter_options
+@method_option()
+@seed_option("Seed of the community search and of sampled centrality.")
 def sensitivity(
-    inputs: tuple[Path, ...],
-    options: ReadOptions,
-    input_format: str | None,
-    out_dir: Path | None,
-    top_k: int,
-    resolutions: str,
-    max_authors: int,
-    seed: int,
-) -> None:
+    inputs: tuple[Path, ...], options: ReadOptions, input_format: str | None, out_dir: Path | None, top_k: int,
+    resolutions: str, graph_options: GraphOptions, method: str, seed: int,
+) -> None:  # fmt: skip
     """Compare the top authors and the communities across the five
     weightings and several resolutions (Spearman/Kendall, ARI/NMI), to see
-    which conclusions are robust."""
-    from coauthor.analysis.sensitivity import sensitivity as compare
+    which conclusions are robust. The filters choose the authors compared
+    (applied to the full-weight graph)."""
     from coauthor.export import write_table
-    from coauthor.resolve import authorship_table
+    from coauthor.pipeline import compare_weightings
 
     try:
         values = [float(r) for r in resolutions.split(",") if r.strip()]
     except ValueError as exc:
         raise CoauthorError(f"--resolutions '{resolutions}': expected numbers separated by commas") from exc
-    papers, _ = read_inputs(inputs, options, input_format)
-    rankings, partitions = compare(
-        authorship_table(papers), resolutions=values, top_k=top_k, max_authors=max_authors, seed=seed
+    rankings, partitions = compare_weightings(
+        inputs, options, graph_options, input_format, resolutions=values, top_k=top_k, seed=seed, method=method
     )
     click.echo(f"Top-{top_k} authors by PageRank, compared between weightings:")
     click.echo(rankings.to_string(index=False, float_format=lambda v: f"{v:.3f}"))
@@ -383,7 +369,8 @@ def sensitivity(
 @click.option("--export", "exports", multiple=True, type=click.Choice(list(EXPORT_FORMATS)),
               default=DEFAULT_EXPORTS, show_default=True,
               help="Graph formats written besides GraphML (repeatable: --export gexf --export pajek).")  # fmt: skip
-def report(job: Job, out_dir: Path, exports: tuple[str, ...]) -> None:
+@figure_options(max_nodes=300)
+def report(job: Job, out_dir: Path, exports: tuple[str, ...], figure: PlotOptions) -> None:
     """The main job: write the graph (GraphML, GEXF, VOSviewer), the
     centrality, communities and timeline tables (CSV), every figure (PNG),
     the interactive map (map.html) and index.html that shows them all to a
@@ -392,73 +379,35 @@ def report(job: Job, out_dir: Path, exports: tuple[str, ...]) -> None:
 
     quiet = bool(click.get_current_context().params.get("quiet"))
     with stage_progress(quiet) as stage:
-        result = make_report(
-            job.inputs, out_dir, job.read, job.graph, job.analysis, job.input_format, exports, on_stage=stage
-        )
+        result = make_report(job.inputs, out_dir, job.read, job.graph, job.analysis, job.input_format, exports,
+                             on_stage=stage, figures=job.figure(figure))  # fmt: skip
     _summary(result)
     click.echo(f"Written to {out_dir}/:")
     for path in result.files:
         click.echo(f"  {path.relative_to(out_dir)}")
 
 
-def _plot_choices() -> tuple[tuple[str, ...], str]:
-    """The measures a figure can size or rank by, and the figure kinds with
-    their descriptions (for ``plot --help``)."""
-    from coauthor.analysis.centrality import MEASURES
-    from coauthor.plot.kinds import KINDS
-
-    return ("papers", *MEASURES), "; ".join(f"{k.name}: {k.description}" for k in KINDS.values())
-
-
-_SIZE_MEASURES, _KINDS_HELP = _plot_choices()
+_KINDS_HELP = "; ".join(f"{k.name}: {k.description}" for k in KINDS.values())
 
 
 @main.command(epilog=f"Kinds: {_KINDS_HELP}.")
 @click.argument("kind", metavar="KIND")
 @job_options
 @output_option("Figure file; the format comes from the extension (.png, .svg, .pdf).")
-@size_by_option("Node size on the maps; the ranking of the centrality kind.")
-@click.option(
-    "--top-labels",
-    type=click.IntRange(min=0),
-    default=15,
-    show_default=True,
-    help="Authors labelled on the maps; bars of centrality; rows of the timeline's heat strip.",
-)
-@click.option(
-    "--label", "labels", multiple=True, metavar="NAME", help="Always label this author on the maps (repeat for more)."
-)
-@click.option(
-    "--author",
-    default=None,
-    metavar="NAME",
-    help="ego: the author in the centre, with --hops rings [default: the top author by PageRank].",
-)
-@max_nodes_option(300, "Maps draw at most this many authors (the most central); the caption says so.")
-def plot(
-    kind: str,
-    job: Job,
-    output: Path,
-    size_by: str,
-    top_labels: int,
-    labels: tuple[str, ...],
-    author: str | None,
-    max_nodes: int,
-) -> None:
+@figure_options(max_nodes=300)
+def plot(kind: str, job: Job, output: Path, figure: PlotOptions) -> None:
     """Draw one figure of KIND from INPUTS (records, or one .graphml written
     by coauthor) and write it as PNG, SVG or PDF, with a caption line saying
     what data and options it shows."""
-    from coauthor.plot.kinds import PlotOptions, draw_figure, figure_kind
+    from coauthor.plot.kinds import draw_figure, figure_kind
     from coauthor.plot.style import authors_drawn, figure_format, save_figure
 
     figure_kind(kind)
     figure_format(output)
     result = job.analyze()
-    hops = job.graph.hops if job.graph.hops is not None else 1
-    chosen = PlotOptions(size_by, top_labels, labels, author, hops, max_nodes, job.analysis.seed)
-    figure = draw_figure(kind, result, chosen)
-    save_figure(figure, output)
-    total, shown = result.graph.number_of_nodes(), authors_drawn(figure)
+    drawn = draw_figure(kind, result, job.figure(figure))
+    save_figure(drawn, output)
+    total, shown = result.graph.number_of_nodes(), authors_drawn(drawn)
     cut = shown is not None and shown < total
     showing = f"showing {shown:,} of {total:,} authors" if cut else f"of {total:,} authors"
     click.echo(f"{kind} figure {showing} written to {output}", err=True)

@@ -3,6 +3,7 @@ turns its click options into one library options object."""
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -24,16 +25,47 @@ Command = Callable[..., Any]
 
 def graph_options(command: Command) -> Command:
     """Weighting, author cap and filters -> ``graph_options: GraphOptions``."""
-    options = [
-        click.option("--weight", type=click.Choice(WEIGHTINGS), default="full", show_default=True,
-                     help="Edge weight: joint papers (full), Newman's fractional count, or a normalised "
-                          "association / jaccard / salton strength."),
-        click.option("--max-authors", type=click.IntRange(min=0), default=DEFAULT_MAX_AUTHORS, show_default=True,
-                     help="Papers with more authors make no edges (their authors keep the paper); 0 = no cap."),
+    return _graph_options([_weight_option(), _max_authors_option(), *_filter_options()], command)
+
+
+def filter_options(command: Command) -> Command:
+    """Author cap, names and the filters that keep authors, without a
+    weighting (``sensitivity`` compares them all, and ``--min-weight`` is in
+    the units of one) -> ``graph_options: GraphOptions``."""
+    return _graph_options([_max_authors_option(), *_filter_options(edges=False)], command)
+
+
+def _graph_options(options: list[Callable[[Command], Command]], command: Command) -> Command:
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        values = {f.name: kwargs.pop(f.name) for f in dataclasses.fields(GraphOptions) if f.name in kwargs}
+        values["years"] = parse_years(values["years"]) if values["years"] else None
+        values["focus"] = read_focus_file(values["focus"]) if values["focus"] else ()
+        return command(*args, graph_options=GraphOptions(**values), **kwargs)
+
+    return _apply(options, wrapper)
+
+
+def _weight_option() -> Callable[[Command], Command]:
+    return click.option("--weight", type=click.Choice(WEIGHTINGS), default="full", show_default=True,
+                        help="Edge weight: joint papers (full), Newman's fractional count, or a normalised "
+                             "association / jaccard / salton strength.")  # fmt: skip
+
+
+def _max_authors_option() -> Callable[[Command], Command]:
+    help_text = "Papers with more authors make no edges (their authors keep the paper); 0 = no cap."
+    return click.option("--max-authors", type=click.IntRange(min=0), default=DEFAULT_MAX_AUTHORS, show_default=True,
+                        help=help_text)  # fmt: skip
+
+
+def _filter_options(edges: bool = True) -> list[Callable[[Command], Command]]:
+    """``--years``, the author filters, ``--min-weight`` (with ``edges``) and
+    the name options."""
+    return [
         click.option("--years", metavar="A-B", default=None, help="Only papers published in these years."),
         click.option("--min-papers", type=click.IntRange(min=1), default=1, show_default=True,
                      help="Only authors with at least this many papers."),
-        click.option("--min-weight", type=float, default=0.0, help="Only edges at least this heavy."),
+        *([click.option("--min-weight", type=float, default=0.0, help="Only edges at least this heavy.")] * edges),
         click.option("--top", type=click.IntRange(min=1), default=None, help="Only the N highest-ranked authors."),
         click.option("--top-by", type=click.Choice(("papers", *MEASURES)), default="papers", show_default=True,
                      help="Ranking used by --top."),
@@ -46,17 +78,6 @@ def graph_options(command: Command) -> Command:
                      help="Neighbourhood size for --ego (default 1) and --focus (default 0)."),
         *name_options(),
     ]  # fmt: skip
-
-    @functools.wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        names = ("weight", "max_authors", "years", "min_papers", "min_weight", "top", "top_by",
-                 "largest_component", "ego", "focus", "hops", "resolve", "aliases")  # fmt: skip
-        values = {name: kwargs.pop(name) for name in names}
-        values["years"] = parse_years(values["years"]) if values["years"] else None
-        values["focus"] = read_focus_file(values["focus"]) if values["focus"] else ()
-        return command(*args, graph_options=GraphOptions(**values), **kwargs)
-
-    return _apply(options, wrapper)
 
 
 def name_options() -> list[Callable[[Command], Command]]:
@@ -78,13 +99,11 @@ def resolve_options(command: Command) -> Command:
 
 def analysis_options(command: Command) -> Command:
     """Communities, engine, distances, seed, slices -> ``analysis_options``."""
-    options = [
-        click.option("--method", type=click.Choice(METHODS), default="leiden", show_default=True,
-                     help="Community detection algorithm."),
+    options: list[Callable[[Command], Command]] = [
+        method_option(),
         click.option("--resolution", type=float, default=1.0, show_default=True,
                      help="Modularity resolution (higher: more, smaller communities)."),
-        click.option("--seed", type=int, default=42, show_default=True,
-                     help="Seed of every randomised step (communities, sampling, layout)."),
+        seed_option("Seed of every randomised step (communities, sampling, layout)."),
         click.option("--engine", type=click.Choice((*ENGINES, "spark")), default="auto", show_default=True,
                      help="igraph (fast) or networkx (reference) for the heavy algorithms; spark runs analyze "
                           "and graph on Apache Spark (pip install 'coauthor[spark]'; docs/scaling.md)."),
@@ -113,6 +132,61 @@ def analysis_options(command: Command) -> Command:
         return command(*args, analysis_options=AnalysisOptions(**values), **kwargs)
 
     return _apply(options, wrapper)
+
+
+def method_option() -> Callable[[Command], Command]:
+    """``--method``: the community detection algorithm."""
+    return click.option("--method", type=click.Choice(METHODS), default="leiden", show_default=True,
+                        help="Community detection algorithm.")  # fmt: skip
+
+
+def seed_option(help_text: str) -> Callable[[Command], Command]:
+    """``--seed``: the seed of the randomised steps (42 by default)."""
+    return click.option("--seed", type=int, default=42, show_default=True, help=help_text)
+
+
+def figure_options(max_nodes: int) -> Callable[[Command], Command]:
+    """What the figures show -> ``figure: PlotOptions`` (its ``hops`` and
+    ``seed`` are the command's ``--hops`` and ``--seed``): ``--size-by``,
+    ``--top-labels``, ``--label``, ``--author`` and ``--max-nodes``."""
+    options: list[Callable[[Command], Command]] = [
+        size_by_option("Node size on the maps; the ranking of the centrality figure."),
+        click.option("--top-labels", type=click.IntRange(min=0), default=15, show_default=True,
+                     help="Authors labelled on the maps; bars of centrality; rows of the timeline's heat strip."),
+        click.option("--label", "labels", multiple=True, metavar="NAME",
+                     help="Always label this author on the maps (repeat for more)."),
+        click.option("--author", default=None, metavar="NAME",
+                     help="ego: the author in the centre, with --hops rings [default: the top author by PageRank]."),
+        max_nodes_option(max_nodes, "Maps draw at most this many authors (the most central); the caption says so."),
+    ]  # fmt: skip
+
+    def decorate(command: Command) -> Command:
+        @functools.wraps(command)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            from coauthor.plot.kinds import PlotOptions
+
+            values = {name: kwargs.pop(name) for name in ("size_by", "top_labels", "labels", "author", "max_nodes")}
+            return command(*args, figure=PlotOptions(**values), **kwargs)
+
+        return _apply(options, wrapper)
+
+    return decorate
+
+
+#: What a figure can size or rank authors by.
+SIZE_MEASURES = ("papers", *MEASURES)
+
+
+def size_by_option(help_text: str) -> Callable[[Command], Command]:
+    """``--size-by`` (alias ``--measure``): a centrality measure or papers."""
+    return click.option("--size-by", "--measure", "size_by", type=click.Choice(SIZE_MEASURES), default="pagerank",
+                        show_default=True, help=help_text)  # fmt: skip
+
+
+def max_nodes_option(default: int, help_text: str) -> Callable[[Command], Command]:
+    """``--max-nodes``: how many authors a map shows at most."""
+    return click.option("--max-nodes", type=click.IntRange(min=1), default=default, show_default=True,
+                        help=help_text)  # fmt: skip
 
 
 def _apply(options: Sequence[Callable[[Any], Any]], command: Command) -> Command:

@@ -23,7 +23,7 @@ truncated lists) count as authors.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -120,6 +120,23 @@ def build_tables(
     edges, pairs = _edge_table(codes, ~over_cap[codes.paper], 1.0 / np.maximum(sizes - 1, 1), nodes.index)
     edges.insert(2, "weight", _weights(edges, nodes["papers"], weight))
     return GraphTables(nodes, edges, info, pairs)
+
+
+def subgraph_tables(tables: GraphTables, authors: Collection[str]) -> GraphTables:
+    """The tables of the subgraph on ``authors``: their nodes and the edges
+    between two of them (``info`` kept).
+
+    >>> import pandas as pd
+    >>> rows = [("p1", "a"), ("p1", "b"), ("p2", "b"), ("p2", "c")]
+    >>> table = pd.DataFrame(rows, columns=["paper_id", "author_id"]).assign(name=lambda t: t.author_id, year=2020)
+    >>> sub = subgraph_tables(build_tables(table), {"a", "b"})
+    >>> list(sub.nodes.index), sub.edges[["source", "target"]].values.tolist()
+    (['a', 'b'], [['a', 'b']])
+    """
+    keep = set(authors)
+    nodes = tables.nodes[tables.nodes.index.isin(list(keep))]
+    inside = tables.edges["source"].isin(nodes.index) & tables.edges["target"].isin(nodes.index)
+    return GraphTables(nodes, tables.edges[inside].reset_index(drop=True), dict(tables.info))
 
 
 def check_weighting(weight: str, max_authors: int) -> None:

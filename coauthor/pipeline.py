@@ -12,6 +12,7 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 import pandas as pd
@@ -77,6 +78,7 @@ def run_metadata(
     read: ReadOptions,
     graph: GraphOptions,
     analysis: AnalysisOptions,
+    input_format: str | None = None,
 ) -> dict[str, object]:
     """Graph-level attributes saying how a graph was made (no timestamps, so
     the same run gives the same bytes)."""
@@ -85,12 +87,14 @@ def run_metadata(
         "inputs": [str(i) for i in inputs],
         "undated_year": read.undated_year,
         "owner": read.owner,
+        "input_format": input_format,
+        "author_sep": read.author_sep,
     }
     not_filters = ("weight", "max_authors", "resolve", "aliases")
     meta.update({f"filter_{k}": v for k, v in graph.described().items() if k not in not_filters})
     meta.update(name_resolution=graph.resolve, **({"aliases": graph.aliases} if graph.aliases else {}))
     meta.update(community_method=analysis.method, resolution=analysis.resolution, seed=analysis.seed)
-    meta.update(distance=analysis.distance)
+    meta.update(distance=analysis.distance, engine=analysis.engine, slice_years=analysis.slice_years)
     return meta
 
 
@@ -158,7 +162,7 @@ def analyze(
     read = read or ReadOptions()
     graph_options = graph_options or GraphOptions()
     options = options or AnalysisOptions()
-    meta = run_metadata(inputs, read, graph_options, options)
+    meta = run_metadata(inputs, read, graph_options, options, input_format)
     stage("Reading and building the graph")
     graph, papers, reports, authorships = _build(inputs, read, graph_options, input_format, meta)
     authors = graph.number_of_nodes()
@@ -188,3 +192,25 @@ def analyze(
     people = author_timeline(graph, papers, authorships) if papers is not None else pd.DataFrame()
     years = timeline(graph, papers, authorships)
     return Analysis(papers, reports, graph, central, groups, years, people, tracking, authorships=authorships)
+
+
+def compare_weightings(
+    inputs: Sequence[str | os.PathLike[str]],
+    read: ReadOptions | None = None,
+    graph_options: GraphOptions | None = None,
+    input_format: str | None = None,
+    **compare: Any,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Read, resolve and filter as for :func:`analyze` (the filters applied
+    to the graph of ``graph_options.weight``), then compare the weightings
+    and resolutions on the authors kept
+    (:func:`coauthor.analysis.sensitivity.sensitivity`, which takes
+    ``compare``: ``resolutions``, ``top_k``, ``seed``, ``method``...).
+    Returns the ranking and the partition tables."""
+    from coauthor.analysis.sensitivity import sensitivity
+
+    graph_options = graph_options or GraphOptions()
+    graph, _, _, authorships = _build(inputs, read, graph_options, input_format, None)
+    if authorships is None:
+        raise OptionError("sensitivity needs the records: a graph file holds only one weighting")
+    return sensitivity(authorships, max_authors=graph_options.max_authors, authors=set(graph), **compare)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from coauthor.atomic import incomplete_marker
@@ -12,7 +13,7 @@ from coauthor.export import write_graphml, write_table
 from coauthor.exporters import EXPORT_FORMATS
 from coauthor.filters import GraphOptions
 from coauthor.pipeline import Analysis, AnalysisOptions, analyze
-from coauthor.plot.kinds import KINDS
+from coauthor.plot.kinds import KINDS, PlotOptions
 from coauthor.readers import ReadOptions
 
 #: Graph formats the report writes besides GraphML, unless told otherwise.
@@ -69,6 +70,7 @@ def make_report(
     input_format: str | None = None,
     exports: Sequence[str] = DEFAULT_EXPORTS,
     on_stage: Callable[[str], None] | None = None,
+    figures: PlotOptions | None = None,
 ) -> Analysis:
     """Analyse ``inputs`` and write every file of ``REPORT_FILES`` under
     ``out_dir``, plus the graph in each export format named in ``exports``
@@ -77,13 +79,14 @@ def make_report(
     ``index.html`` showing them all, last. Until then ``out_dir/.incomplete``
     says the folder is being written (it stays if the run is cut short).
     ``on_stage(text)`` is told each stage as it starts (the CLI shows it as
-    progress)."""
+    progress). ``figures`` says what the figures show (labels, sizes, the
+    ego author...; the seed is ``options.seed``) and the map's node size."""
     stage = on_stage or (lambda text: None)
     options = options or AnalysisOptions()
     result = analyze(inputs, read, graph_options, options, input_format, on_stage=stage)
     out = Path(out_dir)
     with incomplete_marker(out):
-        _write_report(result, out, inputs, options.seed, exports, stage)
+        _write_report(result, out, inputs, replace(figures or PlotOptions(), seed=options.seed), exports, stage)
     return result
 
 
@@ -91,24 +94,25 @@ def _write_report(
     result: Analysis,
     out: Path,
     inputs: Sequence[str | os.PathLike[str]],
-    seed: int,
+    figures: PlotOptions,
     exports: Sequence[str],
     stage: Callable[[str], None],
 ) -> None:
     from coauthor.html import write_html
-    from coauthor.plot import PlotOptions, figure_caption, write_figure
+    from coauthor.plot import figure_caption, write_figure
     from coauthor.report_index import write_index
 
     stage("Writing the graph and tables")
+    result.graph.graph.update(figures.described())
     write_graphml(result.graph, out / "graph.graphml")
     _write_tables(result, out, REPORT_TABLES)
     caption = figure_caption(result)
     for kind in KINDS:
         stage(f"Drawing the {kind} figure")
-        write_figure(kind, result, out / "figures" / f"{kind}.png", PlotOptions(seed=seed), caption)
+        write_figure(kind, result, out / "figures" / f"{kind}.png", figures, caption)
     stage("Writing the interactive map")
-    write_html(result.graph, result.centrality, result.communities, out / "map.html", seed=seed,
-               caption=caption)  # fmt: skip
+    write_html(result.graph, result.centrality, result.communities, out / "map.html", figures.size_by,
+               figures.seed, caption=caption)  # fmt: skip
     result.files = [out / name for name in REPORT_FILES]
     for name in exports:
         stage(f"Exporting {name}")

@@ -12,7 +12,7 @@ normalised mutual information (1: identical; ~0: unrelated).
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 import numpy as np
 import pandas as pd
@@ -20,7 +20,7 @@ from scipy import stats
 
 from coauthor.analysis.centrality import centrality
 from coauthor.analysis.communities import communities
-from coauthor.graph import WEIGHTINGS, GraphTables, build_tables
+from coauthor.graph import WEIGHTINGS, GraphTables, build_tables, subgraph_tables
 
 RANKING_COLUMNS = ["weight_a", "weight_b", "top_k", "overlap", "spearman", "kendall"]
 PARTITION_COLUMNS = ["weight", "resolution", "communities", "modularity", "ari", "nmi"]
@@ -34,13 +34,20 @@ def sensitivity(
     max_authors: int = 50,
     seed: int = 42,
     method: str = "leiden",
+    authors: Collection[str] | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The ranking table (``RANKING_COLUMNS``) and the partition table
-    (``PARTITION_COLUMNS``) for one authorship table."""
-    graphs = {w: build_tables(authorships, w, max_authors) for w in weights}
+    (``PARTITION_COLUMNS``) for one authorship table; with ``authors`` (a
+    filtered graph's), every weighting's graph is cut to them."""
+
+    def build(weight: str) -> GraphTables:
+        tables = build_tables(authorships, weight, max_authors)
+        return tables if authors is None else subgraph_tables(tables, authors)
+
+    graphs = {w: build(w) for w in weights}
     ranks = {w: centrality(g, measures=("pagerank",), seed=seed)["pagerank"] for w, g in graphs.items()}
     ranking_rows = [_compare_rankings(a, b, ranks[a], ranks[b], top_k) for a, b in itertools.combinations(weights, 2)]
-    reference = _membership(graphs.get("full") or build_tables(authorships, "full", max_authors), 1.0, seed, method)
+    reference = _membership(graphs.get("full") or build("full"), 1.0, seed, method)
     partition_rows = []
     for w, res in itertools.product(weights, resolutions):
         found = communities(graphs[w], method=method, resolution=res, seed=seed)

@@ -46,6 +46,14 @@ class PlotOptions:
     max_nodes: int = MAX_DRAWN_NODES
     seed: int = 42
 
+    def described(self) -> dict[str, object]:
+        """The options as graph metadata (``figure_size_by``, ...; the seed
+        and hops are the run's own)."""
+        return {
+            "figure_size_by": self.size_by, "figure_top_labels": self.top_labels, "figure_labels": list(self.labels),
+            "figure_author": self.author, "figure_max_nodes": self.max_nodes,
+        }  # fmt: skip
+
 
 Draw = Callable[["Analysis", "Figure", PlotOptions, str], None]
 

@@ -194,7 +194,9 @@ AUTHORS_GID = "authors"
 def authors_drawn(fig: Figure) -> int | None:
     """How many author nodes ``fig`` draws (:func:`draw_graph`), or None
     when it draws none (a chart, not a map)."""
-    counts = [len(c.get_offsets()) for ax in fig.axes for c in ax.collections if c.get_gid() == AUTHORS_GID]
+    import numpy as np
+
+    counts = [np.shape(c.get_offsets())[0] for ax in fig.axes for c in ax.collections if c.get_gid() == AUTHORS_GID]
     return sum(counts) if counts else None
 
 
@@ -330,7 +332,7 @@ def _bounded_box(fig: Figure) -> Bbox:
     from matplotlib.transforms import Bbox
 
     width, height = fig.get_size_inches()
-    drawn = fig.get_tightbbox(fig.canvas.get_renderer()).padded(0.1)
+    drawn = fig.get_tightbbox().padded(0.1)
     limit = Bbox.from_extents(-MAX_OVERHANG * width, -MAX_OVERHANG * height, (1 + MAX_OVERHANG) * width,
                               (1 + MAX_OVERHANG) * height)  # fmt: skip
     return Bbox.intersection(drawn, limit) or limit
