@@ -141,3 +141,105 @@ def test_scopus_author_that_is_only_initials_is_left_out_with_a_warning(tmp_path
     assert report.skipped == {"no authors (only initials)": 1}
     assert report.warnings == {"author is only initials (left out)": 3}
     assert (f"{path}:2", "warning: author is only initials (left out)") in report.errors
+
+
+# --- IEEE Xplore, SpringerLink, Lens, OpenAlex CSV, Dimensions ------------------------------
+
+
+@pytest.mark.parametrize("name", ["tests_resources_ieee.csv", "notebooks_data_ieee_1.csv"])
+def test_litstudy_ieee_titles_years_and_authors(peers: Path, name: str) -> None:
+    path = peers / "litstudy" / name
+    header, rows = csv_rows(path)
+    col = {column: header.index(column) for column in ("Document Title", "Authors", "Publication Year", "DOI")}
+    papers, report = read(path)
+    assert (report.variant, report.read, report.used) == ("IEEE Xplore", len(rows), len(rows))
+    assert not report.warnings
+    assert [p.title for p in papers] == [" ".join(row[col["Document Title"]].split()) for row in rows]
+    assert [p.year for p in papers] == [int(row[col["Publication Year"]]) for row in rows]
+    assert [p.authors for p in papers] == [[n.strip() for n in row[col["Authors"]].split(";")] for row in rows]
+    assert [p.doi for p in papers] == [row[col["DOI"]].lower() or None for row in rows]
+
+
+def test_litstudy_ieee_known_records(peers: Path) -> None:
+    papers, _ = read(peers / "litstudy" / "tests_resources_ieee.csv")
+    assert papers[0].authors == ["P. Kogge", "J. Shalf"] and papers[0].year == 2013
+    assert papers[1].authors == ["F. Berberich", "J. Liebmann", "J. -P. Nominé", "O. Pineda", "P. Segers", "V. Teodor"]
+    assert papers[1].title == "European HPC Landscape" and papers[1].doi == "10.1109/escience.2019.00062"
+    assert papers[0].venue == "Computing in Science & Engineering"
+
+
+@pytest.mark.parametrize("name", ["notebooks_data_springer.csv", "tests_resources_springer.csv"])
+def test_litstudy_springer_glued_authors_are_never_invented(peers: Path, name: str) -> None:
+    """SpringerLink glues the names ("Vivek K. PallipuramMohammad Bhuiyan"):
+    every row with authors is skipped with that reason, none merged; the
+    notebook file holds 1,000 distinct DOIs (PROVENANCE)."""
+    path = peers / "litstudy" / name
+    header, rows = csv_rows(path)
+    authors, doi = header.index("Authors"), header.index("Item DOI")
+    with_authors = sum(bool(row[authors].strip()) for row in rows)
+    if name.startswith("notebooks"):
+        assert len({row[doi] for row in rows}) == len(rows) == 1000
+    papers, report = read(path)
+    assert report.variant == "SpringerLink"
+    assert (report.read, report.merged, papers) == (len(rows), 0, [])
+    glued = "authors glued together without a separator (SpringerLink CSV; export RIS or BibTeX instead)"
+    assert report.skipped == {glued: with_authors} | (
+        {"no authors": len(rows) - with_authors} if with_authors < len(rows) else {}
+    )
+
+
+def test_bibliometrix_lens(peers: Path) -> None:
+    path = peers / "bibliometrix" / "tests_testthat_fixtures_lens_sample.csv"
+    header, rows = csv_rows(path)
+    col = {column: header.index(column) for column in ("Lens ID", "Title", "Publication Year", "Author/s", "DOI")}
+    papers, report = read(path)
+    assert (report.variant, report.read, report.used, dict(report.warnings)) == ("Lens", 8, 8, {})
+    assert [p.id for p in papers] == [row[col["Lens ID"]] for row in rows]
+    assert [p.db_id for p in papers] == [f"lens:{row[col['Lens ID']]}" for row in rows]
+    assert [p.title for p in papers] == [" ".join(row[col["Title"]].split()) for row in rows]
+    assert [p.year for p in papers] == [int(row[col["Publication Year"]]) for row in rows]
+    assert [p.authors for p in papers] == [[n.strip() for n in row[col["Author/s"]].split(";")] for row in rows]
+    assert papers[0].authors[:3] == ["Petar Radanliev", "David De Roure", "Max Van Kleek"]
+
+
+def test_bibliometrix_openalex_csv(peers: Path) -> None:
+    path = peers / "bibliometrix" / "tests_testthat_fixtures_openalex_sample.csv"
+    header, rows = csv_rows(path)
+    col = {c: header.index(c) for c in ("id", "display_name", "publication_year", "authorships.author.display_name")}
+    papers, report = read(path)
+    assert (report.variant, report.read, report.used, dict(report.warnings)) == ("OpenAlex", 8, 8, {})
+    assert [p.id for p in papers] == [row[col["id"]].rsplit("/", 1)[1] for row in rows]
+    assert [p.title for p in papers] == [" ".join(row[col["display_name"]].split()) for row in rows]
+    assert [p.year for p in papers] == [int(row[col["publication_year"]]) for row in rows]
+    assert [p.authors for p in papers] == [row[col["authorships.author.display_name"]].split("|") for row in rows]
+    first = papers[0]
+    assert (first.authors, first.doi) == (["Massimo Aria", "Corrado Cuccurullo"], "10.1016/j.joi.2017.08.007")
+    assert first.author_ids == ["A5069892096", "A5049136342"]
+    assert first.author_orcids == ["0000-0002-8517-9411", "0000-0002-7401-8575"]
+
+
+def test_dimensions_export_past_its_about_line(test_data: Path) -> None:
+    """A Dimensions CSV (its published columns, the 'About the data' line above the header)."""
+    papers, report = read(test_data / "csv" / "dimensions.csv")
+    assert (report.format, report.variant, report.read, report.used, dict(report.warnings)) == (
+        "csv", "Dimensions", 2, 2, {},
+    )  # fmt: skip
+    assert [p.authors for p in papers] == [
+        ["Newman, Mark E. J.", "Barabási, Albert-László"],
+        ["Aria, Massimo", "Cuccurullo, Corrado", "Newman, Mark E. J."],
+    ]
+    assert [(p.id, p.db_id, p.year, p.doi) for p in papers] == [
+        ("pub.1000000001", "dimensions:pub.1000000001", 2019, "10.1000/dim.1"),
+        ("pub.1000000002", "dimensions:pub.1000000002", 2021, "10.1000/dim.2"),
+    ]
+    assert papers[0].title == "Who writes with whom, and why" and papers[0].venue == "Journal of Informetrics"
+
+
+def test_table_without_title_or_year_columns_warns(tmp_path: Path) -> None:
+    path = tmp_path / "t.csv"
+    path.write_text("Article Name,Authors,Date\nA study,Ann Lee; Bo Chen,2020\n", encoding="utf-8")
+    papers, report = read(path)
+    assert papers[0].authors == ["Ann Lee", "Bo Chen"]
+    assert dict(report.warnings) == {
+        "no title column (every title left empty)": 1, "no year column (every year left empty)": 1,
+    }  # fmt: skip

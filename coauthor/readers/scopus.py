@@ -54,7 +54,8 @@ def sniff_scopus(head: str) -> bool:
     False
     """
     cells = header_cells(first_line(head), ",")
-    return "authors" in cells and "title" in cells and any(name in cells for name in MARKER_COLUMNS)
+    dimensions = "pubyear" in cells or "dimensions url" in cells  # also has Authors, Title, Source title
+    return "authors" in cells and "title" in cells and any(name in cells for name in MARKER_COLUMNS) and not dimensions
 
 
 def scopus_authors(row: Row) -> tuple[list[str], list[str | None], bool, str]:

@@ -10,6 +10,17 @@ it are separated by ``ReadOptions.author_sep`` (default ``;``)::
     id,title,year,doi,authors
     ,"Graphs, weighted",2019,10.1/x,"Müller, Jürgen; van der Berg, Anna"
 
+The exports of IEEE Xplore, SpringerLink, Lens, OpenAlex (CSV) and
+Dimensions are read with their own column names and author separators
+(:mod:`coauthor.readers.columns`); the source found is the report's
+``variant``. A table without a title or year column says so in a warning,
+as does a year it cannot read. SpringerLink writes the names of a paper one
+after the other with nothing between them (``Vivek K. PallipuramMohammad
+Bhuiyan``, ``Bo Yang 杨博Kai Lu 卢凯``, ``HAMDADKarima``): such a list
+cannot be split, nor told from one name, without guessing, so every row
+with authors is skipped with that reason. The line Dimensions
+writes above the header (``About the data: ...``) is passed over.
+
 Quoted fields may span lines; every row is reported at its first real line
 of the file. Rows without authors are skipped with ``file:line``; so are rows
 whose quotes do not pair up (a quote left open swallows the lines after it:
@@ -19,19 +30,32 @@ that row is skipped, saying which lines it ran over).
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
 from coauthor.errors import InputError
-from coauthor.readers.base import Format, ReadOptions, tally
-from coauthor.readers.fields import build_paper, clean_authors, first_year, split_names
+from coauthor.readers import columns
+from coauthor.readers.base import Format, ReadOptions, read_head, tally
+from coauthor.readers.fields import (
+    build_paper,
+    clean_authors,
+    database_id,
+    drop_initials,
+    first_year,
+    parallel,
+    split_names,
+)
+from coauthor.readers.jsonworks import normalize_orcid
+from coauthor.readers.openalex import short_id
 from coauthor.readers.tagged import decoded_lines, text_head
 from coauthor.records import Paper, ReadReport
 
 DELIMITERS = (",", ";", "\t")
-AUTHOR_COLUMNS = ("authors", "author")
+_PREAMBLE = re.compile(r'^\W*About the data\b', re.IGNORECASE)
+GLUED = "authors glued together without a separator (SpringerLink CSV; export RIS or BibTeX instead)"
 
 #: A csv module quoting mode (QUOTE_MINIMAL, QUOTE_ALL, QUOTE_NONNUMERIC, QUOTE_NONE).
 Quoting = Literal[0, 1, 2, 3]
@@ -94,9 +118,14 @@ def header_cells(line: str, delimiter: str, quoting: Quoting = csv.QUOTE_MINIMAL
 
 
 def first_line(head: str) -> str:
-    """The first non-blank line of ``head`` (UTF-16 decoded, without a byte-order mark)."""
+    """The first non-blank line of ``head`` (UTF-16 decoded, without a
+    byte-order mark), past a Dimensions ``About the data`` line.
+
+    >>> first_line('\\n"About the data: Exported on Jul 06, 2020."\\nRank,Publication ID,Title')
+    'Rank,Publication ID,Title'
+    """
     for line in text_head(head).splitlines():
-        if line.strip():
+        if line.strip() and not _PREAMBLE.match(line):
             return line
     return ""
 
@@ -111,7 +140,7 @@ def table_rows(
     lines = _Lines(decoded_lines(path))
     header_line = ""
     for line in lines:
-        if line.strip():
+        if line.strip() and not _PREAMBLE.match(line):
             header_line = line.rstrip("\n")
             break
     chosen = delimiter(header_line) if callable(delimiter) else delimiter
@@ -168,7 +197,7 @@ def csv_delimiter(line: str) -> str | None:
     best: tuple[int, str] | None = None
     for delimiter in DELIMITERS:
         cells = header_cells(line, delimiter)
-        if any(name in cells for name in AUTHOR_COLUMNS) and (best is None or len(cells) > best[0]):
+        if any(name in cells for name in columns.AUTHOR_COLUMNS) and (best is None or len(cells) > best[0]):
             best = (len(cells), delimiter)
     return best[1] if best else None
 
@@ -184,10 +213,16 @@ def sniff_csv(head: str) -> bool:
 
 
 def read_csv(path: Path, options: ReadOptions) -> tuple[list[Paper], ReadReport]:
-    """Read every row of a generic CSV/TSV table: the papers and the report."""
+    """Read every row of a CSV/TSV table (coauthor's own shape or a
+    database export): the papers and the report."""
     report = ReadReport(file=str(path), format="csv")
-    separator = options.author_sep or ";"
-    return tally(report, row_outcomes(path, csv_delimiter, lambda row, where: _paper(row, where, separator))), report
+    line = first_line(read_head(path))
+    layout = columns.table_layout(header_cells(line, csv_delimiter(line) or ","), options.author_sep)
+    report.variant = layout.source
+    for name in layout.missing:
+        report.warn(f"no {name} column (every {name} left empty)", f"{path}:1")
+    rows = row_outcomes(path, csv_delimiter, lambda row, where: _paper(row, where, layout, report), report=report)
+    return tally(report, rows), report
 
 
 def row_outcomes(
@@ -210,19 +245,52 @@ def row_outcomes(
 EXTRA_FIELDS = "row has more fields than the header"
 
 
-def _paper(row: Row, where: str, author_sep: str) -> Paper | str:
-    authors, truncated = clean_authors(split_names(row.get(*AUTHOR_COLUMNS), author_sep))
-    if not authors:
-        return "no authors"
+def _paper(row: Row, where: str, layout: columns.TableLayout, report: ReadReport) -> Paper | str:
+    text = row.get(layout.authors)
+    if layout.author_sep is None and text:
+        return GLUED
+    names = split_names(text, layout.author_sep or ";")
+    authors, truncated = clean_authors(names)
+    kept = drop_initials(authors, report, where)
+    if not kept:
+        return "no authors (only initials)" if authors else "no authors"
+    year_text = row.get(layout.year) if layout.year else ""
+    year = first_year(year_text)
+    if year_text and year is None:
+        report.warn("year not understood (left empty)", where)
+    given_id = row.get(layout.id) if layout.id else ""
+    if layout.database == "openalex":
+        given_id = short_id(given_id, "W") or ""
+    same = len(kept) == len(names)
     return build_paper(
-        where, authors, truncated, given_id=row.get("id"), title=row.get("title"), year=first_year(row.get("year")),
-        doi=row.get("doi"),
+        where, kept, truncated, given_id=given_id, title=row.get(layout.title) if layout.title else "", year=year,
+        doi=row.get(layout.doi) if layout.doi else "",
+        db_id=database_id(layout.database, given_id) if layout.database else None,
+        venue=_cell(row, layout.venue), volume=_cell(row, layout.volume), issue=_cell(row, layout.issue),
+        author_ids=_openalex_ids(row, layout.author_ids, len(kept)) if same else [],
+        author_orcids=_orcids(row, layout.author_orcids, len(kept)) if same else [],
     )  # fmt: skip
+
+
+def _cell(row: Row, column: str | None) -> str | None:
+    return (row.get(column) or None) if column else None
+
+
+def _openalex_ids(row: Row, column: str | None, count: int) -> list[str | None]:
+    """The OpenAlex author ids (``A...``) of an OpenAlex CSV row, parallel to its authors."""
+    values = row.get(column).split("|") if column else []
+    return parallel([short_id(v, "A") for v in values]) if len(values) == count else []
+
+
+def _orcids(row: Row, column: str | None, count: int) -> list[str | None]:
+    values = row.get(column).split("|") if column else []
+    return parallel([normalize_orcid(v) for v in values]) if len(values) == count else []
 
 
 FORMAT = Format(
     "csv",
-    "CSV/TSV table with an 'authors' column (names split on --author-sep), optional id, title, year, doi",
+    "CSV/TSV table with an 'authors' column (names split on --author-sep), optional id, title, year, doi;"
+    " IEEE Xplore, SpringerLink, Lens, OpenAlex and Dimensions CSV exports",
     sniff_csv,
     read_csv,
 )
