@@ -9,8 +9,11 @@ import csv
 import re
 from pathlib import Path
 
+import networkx as nx
 import pytest
+from click.testing import CliRunner
 
+from coauthor.cli import main
 from coauthor.readers import ReadOptions, read_inputs
 from coauthor.records import Paper, ReadReport
 
@@ -117,10 +120,6 @@ def test_metaknowledge_scopus(peers: Path) -> None:
 
 
 def test_inspect_names_the_layout_and_warnings(peers: Path) -> None:
-    from click.testing import CliRunner
-
-    from coauthor.cli import main
-
     old = peers / "tethne" / "tethne_tests_data_scopus.csv"
     shifted = peers / "litstudy" / "tests_resources_scopus.csv"
     result = CliRunner().invoke(main, ["inspect", "-q", str(old), str(shifted)])
@@ -243,3 +242,183 @@ def test_table_without_title_or_year_columns_warns(tmp_path: Path) -> None:
     assert dict(report.warnings) == {
         "no title column (every title left empty)": 1, "no year column (every year left empty)": 1,
     }  # fmt: skip
+
+
+# --- Web of Science plain text ---------------------------------------------------------------
+
+WOS_FILES = [
+    "metaknowledge/metaknowledge_tests_testFile.isi",
+    "metaknowledge/metaknowledge_tests_ManyAuthors.isi",
+    "metaknowledge/metaknowledge_tests_OnePaper.isi",
+    "metaknowledge/metaknowledge_tests_OnePaper2.isi",
+    "metaknowledge/metaknowledge_tests_OnePaperNoCites.isi",
+    "metaknowledge/metaknowledge_tests_SimplePaper.isi",
+    "metaknowledge/metaknowledge_tests_TwoPaper.isi",
+    "metaknowledge/metaknowledge_tests_badFile.isi",
+    "metaknowledge/docs_examples_savedrecs.txt",
+    "tethne/tethne_tests_data_wos.txt",
+    "tethne/tethne_tests_data_wos2.txt",
+    "tethne/tethne_tests_data_wos3.txt",
+    "tethne/tethne_tests_data_valentin.txt",
+    "bibliometrix/tests_testthat_fixtures_wos_sample.txt",
+    "rispy/example_wos.ris",
+]
+
+
+def wos_records(path: Path) -> list[dict[str, list[str]]]:
+    """The records of a WoS plain-text file, split here: tag -> lines, a
+    record ending at an ``ER`` line."""
+    records: list[dict[str, list[str]]] = []
+    current: dict[str, list[str]] = {}
+    tag = ""
+    for line in path.read_text(encoding="utf-8-sig").splitlines():
+        if line.rstrip() == "ER":
+            records.append(current)
+            current, tag = {}, ""
+        elif re.match(r"[A-Z][A-Z0-9] ", line):
+            tag = line[:2]
+            current.setdefault(tag, []).append(line[3:].strip())
+        elif line.startswith("   ") and tag:
+            current[tag].append(line.strip())
+    return records
+
+
+@pytest.mark.parametrize("name", WOS_FILES)
+def test_wos_plain_text_records_and_authors(peers: Path, name: str) -> None:
+    path = peers / name
+    records = wos_records(path)
+    papers, report = read(path)
+    assert report.format == "wos-plain"
+    assert report.read == len(records) and not report.skipped
+    assert report.read - report.merged == len(papers)
+    uts = [r["UT"][0] for r in records if "UT" in r]
+    assert len({p.db_id for p in papers if p.db_id}) == len(set(uts))
+    if not report.merged:
+        assert [p.authors for p in papers] == [r.get("AF") or r["AU"] for r in records]
+        assert [p.id for p in papers] == [r["UT"][0] for r in records]
+
+
+def test_metaknowledge_counts(peers: Path, tmp_path: Path) -> None:
+    """metaknowledge's own tests: ManyAuthors.isi holds 500 records;
+    testFile.isi's co-authorship network has 45 nodes, 46 edges and 9
+    isolates (test_recordCollection.test_coAuth)."""
+    papers, _ = read(peers / "metaknowledge" / "metaknowledge_tests_ManyAuthors.isi")
+    assert len(papers) == 500
+    path, out = peers / "metaknowledge" / "metaknowledge_tests_testFile.isi", tmp_path / "g.graphml"
+    result = CliRunner().invoke(main, ["graph", "-q", str(path), "-o", str(out), "--resolve", "off"])
+    assert result.exit_code == 0, result.output
+    graph = nx.read_graphml(out)
+    assert (graph.number_of_nodes(), graph.number_of_edges(), nx.number_of_isolates(graph)) == (45, 46, 9)
+
+
+def test_known_wos_records(peers: Path) -> None:
+    papers, _ = read(peers / "tethne" / "tethne_tests_data_wos.txt")
+    first = papers[0]
+    assert first.authors[:3] == ["Marigomez, Ionan", "Garmendia, Larraitz", "Soto, Manu"]
+    assert (first.id, first.db_id, first.doi) == (
+        "WOS:000316281300006",
+        "wos:000316281300006",
+        "10.1007/s10646-013-1042-4",
+    )
+    papers, _ = read(peers / "rispy" / "example_wos.ris")
+    assert papers[0].authors == ["Parkes-Loach, PS", "Majeed, AP", "Law, CJ", "Loach, PA"]
+
+
+def test_metaknowledge_bad_file_says_it_may_be_cut(peers: Path) -> None:
+    """badFile.isi is testFile.isi without two records and without its
+    closing ``EF`` line: every record present is read, and the missing end
+    is a warning at the last line."""
+    path = peers / "metaknowledge" / "metaknowledge_tests_badFile.isi"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert "EF" not in lines
+    papers, report = read(path)
+    assert report.read == lines.count("ER") == 32 and len(papers) == 32
+    assert dict(report.warnings) == {"no EF line at the end (the file may be cut short)": 1}
+    assert (f"{path}:{len(lines)}", "warning: no EF line at the end (the file may be cut short)") in report.errors
+
+
+# --- RIS --------------------------------------------------------------------------------------
+
+RIS_FILES = [
+    *(f"rispy/example_{name}.ris" for name in (
+        "basic", "bom", "custom_list_tags", "empty_tag", "extraneous_data", "full", "full_without_whitespace",
+        "full_write", "multi_unknown_tags", "multiline", "single_unknown_tag", "starting_newlines", "urls",
+        "utf_chars",
+    )),
+    "litstudy/tests_resources_example.ris",
+    "litstudy/notebooks_data_exclude.ris",
+    "commonmeta/crossref.ris",
+    "commonmeta/pure.ris",
+    "commonmeta/ris_bug.ris",
+]  # fmt: skip
+
+
+def ris_records(path: Path) -> list[list[str]]:
+    """The author lines (AU, A1) of each record of a RIS file, split here at
+    ``TY`` lines (one space before the dash counted too, as in ris_bug.ris)."""
+    records: list[list[str]] = []
+    for line in path.read_text(encoding="utf-8-sig").splitlines():
+        if re.match(r"TY  ?- ", line):
+            records.append([])
+        elif re.match(r"(AU|A1)  - ", line) and records:
+            records[-1].append(line[6:].strip())
+    return records
+
+
+@pytest.mark.parametrize("name", RIS_FILES)
+def test_ris_records_and_authors(peers: Path, name: str) -> None:
+    path = peers / name
+    records = ris_records(path)
+    papers, report = read(path)
+    assert report.format == "ris" and report.read == len(records) > 0
+    assert report.skipped == ({"no authors (AU/A1)": sum(not r for r in records)} if not all(records) else {})
+    if not report.merged:
+        assert [p.authors for p in papers] == [r for r in records if r]
+
+
+def test_known_ris_records(peers: Path) -> None:
+    papers, _ = read(peers / "rispy" / "example_full.ris")
+    assert [p.authors for p in papers] == [["Marx, Karl", "Lindgren, Astrid"], ["Marxus, Karlus", "Lindgren, Astrid"]]
+    assert [p.year for p in papers] == [2014, 2006]  # A2 (Glattauer, Daniel) is an editor, not an author
+    papers, report = read(peers / "rispy" / "example_urls.ris")  # the same record four times
+    assert (report.read, report.merged, len(papers)) == (4, 3, 1)
+    papers, _ = read(peers / "commonmeta" / "ris_bug.ris")  # "TY -  BOOK": one space before the dash
+    assert papers[0].authors == ["Balakrishnan, Vishnuvardhan"] and papers[0].doi == "10.17918/ernk-6431"
+    assert papers[0].year == 2018
+    papers, _ = read(peers / "rispy" / "example_extraneous_data.ris")  # "Record #1 of 2" lines around records
+    assert [p.title for p in papers] == ["Title of reference", "The title of the reference"]
+
+
+# --- MEDLINE ----------------------------------------------------------------------------------
+
+
+def test_metaknowledge_medline(peers: Path) -> None:
+    path = peers / "metaknowledge" / "metaknowledge_tests_medline_test.medline"
+    text = path.read_text(encoding="utf-8")
+    pmids = re.findall(r"^PMID- (\d+)", text, re.MULTILINE)
+    blocks = re.split(r"^(?=PMID- )", text, flags=re.MULTILINE)[1:]
+    authors = [re.findall(r"^FAU - (.+)$", block, re.MULTILINE) for block in blocks]
+    papers, report = read(path)
+    assert (report.format, report.read) == ("medline", len(pmids)) == ("medline", 175)
+    assert report.skipped == {"no authors": sum(not a for a in authors)} == {"no authors": 1}
+    assert [p.authors for p in papers] == [a for a in authors if a]
+    assert sum(len(p.authors) for p in papers) == 1275
+    assert [p.db_id for p in papers] == [f"pubmed:{n}" for n, a in zip(pmids, authors, strict=True) if a]
+    first = papers[0]
+    assert first.authors == ["Gadzalski, Marek", "Ciesielska, Anita", "Staczek, Pawel"]
+    assert (first.year, first.doi, first.title) == (
+        2016, "10.1016/j.gene.2015.10.064", "Bioinformatic survey of ABC transporters in dermatophytes.",
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["metaknowledge/metaknowledge_tests_ProQuest_TestFile.testtxt", "tethne/tethne_tests_data_zotero_zotero.rdf"],
+)
+def test_formats_not_read_give_one_line_errors(peers: Path, name: str) -> None:
+    """ProQuest text and Zotero RDF are not read: named, a one-line error and exit 1."""
+    path = peers / name
+    result = CliRunner().invoke(main, ["inspect", "-q", str(path)])
+    assert result.exit_code == 1
+    assert len(result.output.splitlines()) == 1
+    assert result.output.startswith(f"Error: {path}:1: unknown input format (coauthor reads: bibtex,")

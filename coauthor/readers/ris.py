@@ -1,7 +1,7 @@
 """Reader for RIS files (EndNote, Zotero, Mendeley, publisher exports).
 
 A record runs from ``TY  - `` to ``ER  - ``; every line of it is a two-char
-tag, two spaces, ``-`` and a space, then the value; an untagged line continues
+tag, two spaces (one is read too), ``-`` and a space, then the value; an untagged line continues
 the value above it::
 
     TY  - JOUR
@@ -34,12 +34,13 @@ from coauthor.readers.fields import build_paper, clean_authors, first_year
 from coauthor.readers.tagged import TaggedRecord, TagSyntax, tagged_outcomes
 from coauthor.records import Paper, ReadReport
 
-RIS = TagSyntax(tag_line=re.compile(r"^([A-Z][A-Z0-9])  -(?: (.*))?\s*$"), start="TY", end="ER")
+#: Two spaces before the dash, as the standard says; one (``TY -  BOOK``, written by some exporters) is read too.
+RIS = TagSyntax(tag_line=re.compile(r"^([A-Z][A-Z0-9])  ?-(?: (.*))?\s*$"), start="TY", end="ER")
 AUTHOR_TAGS = ("AU", "A1")
 EDITOR_TAGS = ("A2", "A3", "A4", "ED")
 TITLE_TAGS = ("TI", "T1", "CT")
 YEAR_TAGS = ("PY", "Y1", "DA")
-_SNIFF = re.compile(r"^\ufeff?TY  -", re.MULTILINE)
+_SNIFF = re.compile(r"^\ufeff?TY  ?-", re.MULTILINE)
 
 
 def sniff_ris(head: str) -> bool:

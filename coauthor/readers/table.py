@@ -54,7 +54,7 @@ from coauthor.readers.tagged import decoded_lines, text_head
 from coauthor.records import Paper, ReadReport
 
 DELIMITERS = (",", ";", "\t")
-_PREAMBLE = re.compile(r'^\W*About the data\b', re.IGNORECASE)
+_PREAMBLE = re.compile(r"^\W*About the data\b", re.IGNORECASE)
 GLUED = "authors glued together without a separator (SpringerLink CSV; export RIS or BibTeX instead)"
 
 #: A csv module quoting mode (QUOTE_MINIMAL, QUOTE_ALL, QUOTE_NONNUMERIC, QUOTE_NONE).

@@ -1,5 +1,5 @@
 """Decoded, numbered lines of a text file, and the record splitter shared by
-the line-tagged formats (RIS, Web of Science plain text).
+the line-tagged formats (RIS, Web of Science plain text, MEDLINE).
 
 Lines are decoded one at a time, so a byte that is not UTF-8 is reported on
 its real line. Files starting with a UTF-16 byte-order mark (old Web of
@@ -19,7 +19,7 @@ from pathlib import Path
 
 from coauthor.errors import InputError
 from coauthor.readers.base import open_binary
-from coauthor.records import Paper
+from coauthor.records import Paper, ReadReport
 
 #: What reading a (possibly compressed) file may raise besides InputError.
 READ_ERRORS = (OSError, EOFError, zlib.error, lzma.LZMAError)
@@ -94,8 +94,8 @@ class TagSyntax:
     """How one tagged format writes its lines and records."""
 
     tag_line: re.Pattern[str]  # groups: tag, value (value may be None)
-    start: str  # tag that starts a record (TY, PT)
-    end: str  # tag that ends a record (ER)
+    start: str  # tag that starts a record (TY, PT, PMID)
+    end: str | None  # tag that ends a record (ER); None: the next start or the end of the file does
     file_tags: frozenset[str] = frozenset()  # header tags outside records (FN, VR)
     file_end: str | None = None  # tag that ends the file (EF)
     join_continuation: bool = True  # continuation lines extend the last value
@@ -104,7 +104,8 @@ class TagSyntax:
 def tagged_records(lines: Iterable[str], syntax: TagSyntax) -> Iterator[TaggedRecord]:
     """Split ``lines`` into records; every record found is yielded once.
 
-    A record starts at a ``start`` tag and ends at the ``end`` tag. Malformed
+    A record starts at a ``start`` tag and ends at the ``end`` tag (or,
+    without one, at the next ``start`` tag or the end of the file). Malformed
     records are yielded with ``problem`` set: tag lines outside a record (no
     start tag), a record cut by the next start tag or by the end of the file.
     Blank lines, and untagged lines outside records, are not records.
@@ -124,7 +125,8 @@ def tagged_records(lines: Iterable[str], syntax: TagSyntax) -> Iterator[TaggedRe
         tag, value = match.group(1), (match.group(2) or "").strip()
         if tag == syntax.start:
             if current is not None:
-                current.problem = current.problem or f"no {syntax.end} line before the next {syntax.start}"
+                if syntax.end is not None:
+                    current.problem = current.problem or f"no {syntax.end} line before the next {syntax.start}"
                 yield current
             current, last_tag = TaggedRecord(number), tag
             current.fields[tag] = [value]
@@ -145,15 +147,40 @@ def tagged_records(lines: Iterable[str], syntax: TagSyntax) -> Iterator[TaggedRe
             current.fields.setdefault(tag, []).append(value)
             last_tag = tag
     if current is not None:
-        current.problem = current.problem or f"file ends before the {syntax.end} line"
+        if syntax.end is not None:
+            current.problem = current.problem or f"file ends before the {syntax.end} line"
         yield current
 
 
 def tagged_outcomes(
-    path: Path, syntax: TagSyntax, to_paper: Callable[[TaggedRecord, str], Paper | str]
+    path: Path,
+    syntax: TagSyntax,
+    to_paper: Callable[[TaggedRecord, str], Paper | str],
+    report: ReadReport | None = None,
 ) -> Iterator[tuple[str, Paper | str]]:
     """``(file:line, paper or reason to skip)`` for every record of a tagged
-    file, for :func:`coauthor.readers.base.tally`."""
-    for record in tagged_records(decoded_lines(path), syntax):
+    file, for :func:`coauthor.readers.base.tally`. A file that starts with a
+    header tag (``FN``) but whose last line is not the ``file_end`` tag
+    (``EF``) is a warning of ``report``: it may have been cut short."""
+    last = _LastLine(decoded_lines(path))
+    for record in tagged_records(last, syntax):
         where = f"{path}:{record.line}"
         yield where, record.problem or to_paper(record, where)
+    headed = last.first[:2] in syntax.file_tags
+    if report is not None and syntax.file_end and headed and not last.line.startswith(syntax.file_end):
+        report.warn(f"no {syntax.file_end} line at the end (the file may be cut short)", f"{path}:{last.number}")
+
+
+class _LastLine:
+    """Lines passed through, remembering the first and last non-blank ones
+    (and the number of the last)."""
+
+    def __init__(self, lines: Iterator[str]) -> None:
+        self.lines, self.first, self.line, self.number = lines, "", "", 0
+
+    def __iter__(self) -> Iterator[str]:
+        for read, line in enumerate(self.lines, start=1):
+            if line.strip():
+                self.first = self.first or line
+                self.line, self.number = line, read
+            yield line

@@ -30,7 +30,8 @@ ORCIDs come from ``OI`` (``Name/0000-...``) matched to the ``AF`` names.
 ``UT`` (accession number) is the id (``db_id`` ``wos:<UT>``: two records
 with different UTs are two papers, even when they share a DOI), ``DI`` the DOI, ``PY`` (else the early
 access year ``EY`` or date ``EA``) the year. Records without authors, and malformed plain
-text records (no ``PT``, no ``ER``), are skipped with ``file:line``.
+text records (no ``PT``, no ``ER``), are skipped with ``file:line``; a plain
+text file that does not end with ``EF`` is a warning (it may be cut short).
 """
 
 from __future__ import annotations
@@ -108,7 +109,7 @@ def _tab_paper(row: Row, where: str) -> Paper | str:
 def _read_plain(path: Path) -> tuple[list[Paper], ReadReport]:
     report = ReadReport(file=str(path), format="wos-plain")
     return tally(
-        report, tagged_outcomes(path, WOS_PLAIN, lambda record, where: wos_paper(record.fields, where))
+        report, tagged_outcomes(path, WOS_PLAIN, lambda record, where: wos_paper(record.fields, where), report)
     ), report
 
 
