@@ -422,3 +422,14 @@ def test_formats_not_read_give_one_line_errors(peers: Path, name: str) -> None:
     assert result.exit_code == 1
     assert len(result.output.splitlines()) == 1
     assert result.output.startswith(f"Error: {path}:1: unknown input format (coauthor reads: bibtex,")
+
+
+def test_ris_and_wos_authors_that_are_only_initials_are_left_out(tmp_path: Path) -> None:
+    ris = tmp_path / "a.ris"
+    ris.write_text("TY  - JOUR\nAU  - Lee, Ann\nAU  - J.\nTI  - A\nER  - \n", encoding="utf-8")
+    papers, report = read(ris)
+    assert papers[0].authors == ["Lee, Ann"] and report.warnings == {"author is only initials (left out)": 1}
+    wos = tmp_path / "w.txt"
+    wos.write_text("PT\tAU\tAF\tTI\tPY\tUT\nJ\tLee, A; J.\tLee, Ann; J.\tA\t2020\tWOS:1\n", encoding="utf-8")
+    papers, report = read(wos)
+    assert papers[0].authors == ["Lee, Ann"] and report.warnings == {"author is only initials (left out)": 1}

@@ -24,7 +24,7 @@ import re
 from pathlib import Path
 
 from coauthor.readers.base import Format, ReadOptions, tally
-from coauthor.readers.fields import build_paper, clean_authors, database_id, first_year
+from coauthor.readers.fields import build_paper, clean_authors, database_id, drop_initials, first_year
 from coauthor.readers.tagged import TaggedRecord, TagSyntax, tagged_outcomes, text_head
 from coauthor.records import Paper, ReadReport
 
@@ -45,15 +45,18 @@ def sniff_medline(head: str) -> bool:
 def read_medline(path: Path, options: ReadOptions) -> tuple[list[Paper], ReadReport]:
     """Read every record of a MEDLINE file: the papers and the report."""
     report = ReadReport(file=str(path), format="medline")
-    return tally(report, tagged_outcomes(path, MEDLINE, _paper)), report
+    return tally(report, tagged_outcomes(path, MEDLINE, lambda record, where: _paper(record, where, report))), report
 
 
-def _paper(record: TaggedRecord, where: str) -> Paper | str:
+def _paper(record: TaggedRecord, where: str, report: ReadReport) -> Paper | str:
     authors, truncated = clean_authors(record.values("FAU"))
     if not authors:
         authors, truncated = clean_authors(record.values("AU"))
     if not authors:
         return "no authors (collective name only)" if record.first("CN") else "no authors"
+    authors = drop_initials(authors, report, where)
+    if not authors:
+        return "no authors (only initials)"
     pmid = record.first("PMID")
     return build_paper(
         where, authors, truncated, given_id=f"pubmed:{pmid}" if pmid else "", title=record.first("TI"),

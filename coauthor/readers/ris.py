@@ -30,7 +30,7 @@ import re
 from pathlib import Path
 
 from coauthor.readers.base import Format, ReadOptions, tally
-from coauthor.readers.fields import build_paper, clean_authors, first_year
+from coauthor.readers.fields import build_paper, clean_authors, drop_initials, first_year
 from coauthor.readers.tagged import TaggedRecord, TagSyntax, tagged_outcomes
 from coauthor.records import Paper, ReadReport
 
@@ -55,15 +55,18 @@ def sniff_ris(head: str) -> bool:
 def read_ris(path: Path, options: ReadOptions) -> tuple[list[Paper], ReadReport]:
     """Read every record of a RIS file: the papers and the report of what was read."""
     report = ReadReport(file=str(path), format="ris")
-    return tally(report, tagged_outcomes(path, RIS, _paper)), report
+    return tally(report, tagged_outcomes(path, RIS, lambda record, where: _paper(record, where, report))), report
 
 
-def _paper(record: TaggedRecord, where: str) -> Paper | str:
+def _paper(record: TaggedRecord, where: str, report: ReadReport) -> Paper | str:
     """The paper of a well-formed record, or why it is skipped."""
     authors, truncated = clean_authors(record.values(*AUTHOR_TAGS))
     if not authors:
         editors, _ = clean_authors(record.values(*EDITOR_TAGS))
         return "no authors (editors only)" if editors else "no authors (AU/A1)"
+    authors = drop_initials(authors, report, where)
+    if not authors:
+        return "no authors (only initials)"
     year = next((y for y in map(first_year, record.values(*YEAR_TAGS)) if y is not None), None)
     return build_paper(
         where, authors, truncated, given_id=record.first("ID"), title=record.first(*TITLE_TAGS), year=year,

@@ -42,7 +42,15 @@ from pathlib import Path
 
 from coauthor.names import name_key
 from coauthor.readers.base import Format, ReadOptions, read_head, tally
-from coauthor.readers.fields import build_paper, clean_authors, database_id, first_year, parallel, split_names
+from coauthor.readers.fields import (
+    build_paper,
+    clean_authors,
+    database_id,
+    drop_initials,
+    first_year,
+    parallel,
+    split_names,
+)
 from coauthor.readers.table import Row, first_line, header_cells, row_outcomes
 from coauthor.readers.tagged import TagSyntax, tagged_outcomes, text_head
 from coauthor.records import Paper, ReadReport
@@ -99,22 +107,24 @@ def read_wos(path: Path, options: ReadOptions) -> tuple[list[Paper], ReadReport]
 
 def _read_tab(path: Path) -> tuple[list[Paper], ReadReport]:
     report = ReadReport(file=str(path), format="wos-tab")
-    return tally(report, row_outcomes(path, "\t", _tab_paper, csv.QUOTE_NONE)), report
+    rows = row_outcomes(path, "\t", lambda row, where: _tab_paper(row, where, report), csv.QUOTE_NONE, report)
+    return tally(report, rows), report
 
 
-def _tab_paper(row: Row, where: str) -> Paper | str:
-    return wos_paper({name.upper(): [value] for name, value in row.cells.items() if value}, where)
+def _tab_paper(row: Row, where: str, report: ReadReport) -> Paper | str:
+    return wos_paper({name.upper(): [value] for name, value in row.cells.items() if value}, where, report)
 
 
 def _read_plain(path: Path) -> tuple[list[Paper], ReadReport]:
     report = ReadReport(file=str(path), format="wos-plain")
     return tally(
-        report, tagged_outcomes(path, WOS_PLAIN, lambda record, where: wos_paper(record.fields, where), report)
+        report, tagged_outcomes(path, WOS_PLAIN, lambda record, where: wos_paper(record.fields, where, report), report)
     ), report
 
 
-def wos_paper(fields: dict[str, list[str]], where: str) -> Paper | str:
-    """The paper of one WoS record (tag -> values), or why it is skipped.
+def wos_paper(fields: dict[str, list[str]], where: str, report: ReadReport | None = None) -> Paper | str:
+    """The paper of one WoS record (tag -> values), or why it is skipped;
+    authors that are only initials are left out, a warning of ``report``.
 
     >>> wos_paper({"AU": ["Smith, J; Doe, JA"], "AF": ["Smith, John; Doe, Jane A."], "TI": ["T"]}, "f:2").authors
     ['Smith, John', 'Doe, Jane A.']
@@ -131,6 +141,10 @@ def wos_paper(fields: dict[str, list[str]], where: str) -> Paper | str:
         authors, truncated = clean_authors(items("AU"))
     if not authors:
         return "no authors (editors only)" if items("BE") else "no authors"
+    if report is not None:
+        authors = drop_initials(authors, report, where)
+        if not authors:
+            return "no authors (only initials)"
     year = first_year(text("PY")) or first_year(text("EY")) or first_year(text("EA"))
     return build_paper(
         where, authors, truncated, given_id=text("UT"), title=text("TI"), year=year, doi=text("DI"),
