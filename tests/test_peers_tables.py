@@ -12,9 +12,12 @@ from pathlib import Path
 import networkx as nx
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
 from coauthor.cli import main
 from coauthor.readers import ReadOptions, read_inputs
+from coauthor.readers.scopus import split_short
 from coauthor.records import Paper, ReadReport
 
 OPTIONS = ReadOptions(2026)
@@ -433,3 +436,24 @@ def test_ris_and_wos_authors_that_are_only_initials_are_left_out(tmp_path: Path)
     wos.write_text("PT\tAU\tAF\tTI\tPY\tUT\nJ\tLee, A; J.\tLee, Ann; J.\tA\t2020\tWOS:1\n", encoding="utf-8")
     papers, report = read(wos)
     assert papers[0].authors == ["Lee, Ann"] and report.warnings == {"author is only initials (left out)": 1}
+
+
+surnames = (
+    st.text(alphabet="abcdefghijklmnopqrstuvwxyzéøł -'", min_size=2, max_size=12)
+    .map(str.strip)
+    .filter(lambda s: len(s) >= 2 and s[0].isalpha())
+    .map(lambda s: s[0].upper() + s[1:])
+)
+initials = st.lists(st.sampled_from("ABCDEFGHJKLMNPRSTW"), min_size=1, max_size=3).map(
+    lambda letters: "".join(f"{x}." for x in letters)
+)
+
+
+@given(st.lists(st.tuples(surnames, initials), min_size=1, max_size=12))
+def test_scopus_short_form_splits_back_into_its_names(names: list[tuple[str, str]]) -> None:
+    """``Surname, I., Surname, I.`` (old Scopus) and ``Surname I., Surname I.``
+    (newer) both give back exactly the names they were written from."""
+    short = [f"{surname}, {letters}" for surname, letters in names]
+    assert split_short(", ".join(short)) == (short, "short form")
+    abbreviated = [f"{surname} {letters}" for surname, letters in names]
+    assert split_short(", ".join(abbreviated)) == (abbreviated, "abbreviated")

@@ -20,7 +20,7 @@ from coauthor.records import Paper, ReadReport, paper_id
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.|www\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 _INITIAL = r"[^\W\d_]{1,2}\."
-_INITIALS_ONLY = re.compile(rf"^(?:{_INITIAL}(?:[\s-]*{_INITIAL})*|[^\W\d_a-z])$")
+_INITIALS_ONLY = re.compile(rf"^{_INITIAL}(?:[\s-]*{_INITIAL})*$")
 _ET_AL = re.compile(r"^(?:et\.?\s*al\.?|others|\.\.\.)$", re.IGNORECASE)
 
 
@@ -76,12 +76,14 @@ def clean_authors(names: Iterable[str]) -> tuple[list[str], bool]:
 
 def only_initials(name: str) -> bool:
     """True when ``name`` is initials and nothing else (``C.``, ``J.-P.``,
-    ``J. R.``, ``J``): not a name anyone can be found by.
+    ``J. R.``, ``J``): not a name anyone can be found by. A one-letter
+    name without a capital (``王``) is not initials.
 
-    >>> only_initials("C."), only_initials("J.-P."), only_initials("Pan, Y."), only_initials("Yu")
-    (True, True, False, False)
+    >>> only_initials("C."), only_initials("J.-P."), only_initials("J"), only_initials("Pan, Y."), only_initials("王")
+    (True, True, True, False, False)
     """
-    return _INITIALS_ONLY.match(name.strip()) is not None
+    name = name.strip()
+    return _INITIALS_ONLY.match(name) is not None or (len(name) == 1 and name.isupper())
 
 
 INITIALS_ONLY = "author is only initials (left out)"
