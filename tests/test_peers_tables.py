@@ -414,12 +414,9 @@ def test_metaknowledge_medline(peers: Path) -> None:
     )  # fmt: skip
 
 
-@pytest.mark.parametrize(
-    "name",
-    ["metaknowledge/metaknowledge_tests_ProQuest_TestFile.testtxt", "tethne/tethne_tests_data_zotero_zotero.rdf"],
-)
-def test_formats_not_read_give_one_line_errors(peers: Path, name: str) -> None:
-    """ProQuest text and Zotero RDF are not read: named, a one-line error and exit 1."""
+def test_proquest_is_not_read_and_says_so_in_one_line(peers: Path) -> None:
+    """ProQuest text reports are not read: named, a one-line error and exit 1."""
+    name = "metaknowledge/metaknowledge_tests_ProQuest_TestFile.testtxt"
     path = peers / name
     result = CliRunner().invoke(main, ["inspect", "-q", str(path)])
     assert result.exit_code == 1
@@ -457,3 +454,37 @@ def test_scopus_short_form_splits_back_into_its_names(names: list[tuple[str, str
     assert split_short(", ".join(short)) == (short, "short form")
     abbreviated = [f"{surname} {letters}" for surname, letters in names]
     assert split_short(", ".join(abbreviated)) == (abbreviated, "abbreviated")
+
+
+# --- Zotero RDF -------------------------------------------------------------------------------
+
+
+def test_tethne_zotero_rdf(peers: Path) -> None:
+    """12 items (``z:itemType``); item_1133 repeats item_510 (same DOI,
+    title and authors) and is merged into it; authors in ``bib:authors`` order."""
+    path = peers / "tethne" / "tethne_tests_data_zotero_zotero.rdf"
+    text = path.read_text(encoding="utf-8")
+    items = re.findall(r"<z:itemType>(\w+)</z:itemType>", text)
+    people = re.findall(r"<foaf:surname>([^<]*)</foaf:surname>\s*<foaf:givenname>([^<]*)</foaf:givenname>", text)
+    papers, report = read(path)
+    assert (report.format, report.read, report.used, report.merged) == ("zotero-rdf", len(items), 11, 1) == (
+        "zotero-rdf", 12, 11, 1,
+    )  # fmt: skip
+    assert sum(len(p.authors) for p in papers) + 2 == len(people)  # the merged copy's two authors
+    assert papers[0].authors == ["May, David S."] and papers[0].doi == "10.2307/2441258" and papers[0].year == 1971
+    second = papers[1]
+    assert second.authors == ["Peacock, J. Talmer", "McMillan, Calvin"]
+    assert (second.title, second.venue, second.volume) == (
+        "Ecotypic Differentiation in Prosopis (Mesquite)",
+        "Ecology",
+        "46",
+    )
+    assert second.also_in == [f"{path}:{text[: text.index('#item_1133')].count(chr(10)) + 1}"]
+
+
+def test_zotero_rdf_not_xml_is_one_line_error(tmp_path: Path) -> None:
+    path = tmp_path / "z.rdf"
+    path.write_text('<rdf:RDF xmlns:z="http://www.zotero.org/namespaces/export#">\n<bib:Article>\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["inspect", "-q", str(path)])
+    assert result.exit_code == 1 and result.output.startswith(f"Error: {path}:")
+    assert len(result.output.splitlines()) == 1 and "XML not understood" in result.output

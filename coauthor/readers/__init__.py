@@ -27,6 +27,7 @@ from coauthor.readers import (
     scopus,
     table,
     wos,
+    zotero,
 )
 from coauthor.readers.base import Format, ReadOptions, read_head, watch_reading
 from coauthor.readers.duplicates import Duplicates, duplicate_keys, merge_into
@@ -50,6 +51,7 @@ FORMATS: dict[str, Format] = {
         medline,
         table,
         dblp,
+        zotero,
         abstracts,
         profile,
     )
