@@ -237,9 +237,20 @@ def test_dimensions_export_past_its_about_line(test_data: Path) -> None:
     assert papers[0].title == "Who writes with whom, and why" and papers[0].venue == "Journal of Informetrics"
 
 
+def test_year_from_a_date_column(tmp_path: Path) -> None:
+    path = tmp_path / "t.csv"
+    path.write_text(
+        "Title,Authors,Publication Date\nA study,Ann Lee; Bo Chen,2020-05-01\nB,Ann Lee,May\n", encoding="utf-8"
+    )
+    papers, report = read(path)
+    assert [p.year for p in papers] == [2020, None]
+    assert report.warnings == {"year not understood (left empty)": 1}
+    assert (f"{path}:3", "warning: year not understood (left empty)") in report.errors
+
+
 def test_table_without_title_or_year_columns_warns(tmp_path: Path) -> None:
     path = tmp_path / "t.csv"
-    path.write_text("Article Name,Authors,Date\nA study,Ann Lee; Bo Chen,2020\n", encoding="utf-8")
+    path.write_text("Article Name,Authors,When\nA study,Ann Lee; Bo Chen,2020\n", encoding="utf-8")
     papers, report = read(path)
     assert papers[0].authors == ["Ann Lee", "Bo Chen"]
     assert dict(report.warnings) == {
