@@ -6,6 +6,7 @@ one ``Error: ...`` line on stderr with a non-zero exit.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import sys
@@ -38,6 +39,7 @@ from coauthor.pipeline import Analysis, AnalysisOptions, analyze
 from coauthor.plot.kinds import KINDS, PlotOptions
 from coauthor.progress import file_progress, stage_progress
 from coauthor.readers import FORMATS, UNRECOGNISED, ReadOptions, read_inputs
+from coauthor.readers.limits import LIMIT_HELP, MAX_YEAR, MIN_YEAR, Limits
 from coauthor.report import DEFAULT_EXPORTS
 
 _FORMATS_HELP = "; ".join(f"{f.name}: {f.description}" for f in FORMATS.values())
@@ -61,7 +63,7 @@ def _with_read_options(command: Callable[..., Any], format_names: tuple[str, ...
     @click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
     @click.option(
         "--undated-year",
-        type=int,
+        type=click.IntRange(MIN_YEAR, MAX_YEAR),
         default=None,
         metavar="YEAR",
         help="Year for dates printed without one [default: the current year].",
@@ -87,16 +89,20 @@ def _with_read_options(command: Callable[..., Any], format_names: tuple[str, ...
         metavar="SEP",
         help="Separator of names in the authors column of a generic CSV.",
     )
+    @click.option("--limit", "limits", multiple=True, metavar="NAME=N",
+                  help=f"Change a limit on the input (repeatable; 0: no limit): {LIMIT_HELP}.")  # fmt: skip
     @click.option("-q", "--quiet", is_flag=True, help="No progress bar on standard error.")
     @functools.wraps(command)
     def wrapper(
-        *args: Any, undated_year: int | None, owner: str | None, author_sep: str, quiet: bool, **kwargs: Any
-    ) -> Any:
+        *args: Any, undated_year: int | None, owner: str | None, author_sep: str, limits: tuple[str, ...],
+        quiet: bool, **kwargs: Any,
+    ) -> Any:  # fmt: skip
         with file_progress(quiet) as progress:
-            options = ReadOptions(owner=owner, author_sep=author_sep, progress=progress)
-            if undated_year is not None:
-                options = ReadOptions(undated_year, owner, author_sep, progress)
             try:
+                options = ReadOptions(owner=owner, author_sep=author_sep, progress=progress,
+                                      limits=Limits.parse(limits))  # fmt: skip
+                if undated_year is not None:
+                    options = dataclasses.replace(options, undated_year=undated_year)
                 return command(*args, options=options, **kwargs)
             except CoauthorError as exc:
                 raise click.ClickException(str(exc)) from exc
@@ -453,6 +459,8 @@ def _summary(result: Analysis) -> None:
     sample = result.centrality.attrs.get("betweenness_sample")
     if sample:
         click.echo(f"Betweenness and closeness estimated from {sample} sampled sources (seeded)")
+    for table, reason in result.why_empty().items():
+        click.echo(f"Empty {table.replace('_', ' ')} table: {reason}")
 
 
 from coauthor.fetch.cli import fetch  # noqa: E402  (its own package; imports no HTTP stack until run)

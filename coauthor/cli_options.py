@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import math
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,23 @@ from coauthor.pipeline import AnalysisOptions
 from coauthor.resolve import RESOLVE_MODES
 
 Command = Callable[..., Any]
+
+
+class FiniteFloat(click.FloatRange):
+    """A float in a range that is a number: ``nan`` and ``inf`` are refused
+    (FloatRange lets ``nan`` through every bound)."""
+
+    name = "finite float"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        number = super().convert(value, param, ctx)
+        if not math.isfinite(number):
+            self.fail(f"{value!r} is not a finite number.", param, ctx)
+        return number
+
+
+#: Seeds of the randomised steps: what numpy and igraph accept.
+SEED = click.IntRange(0, 2**32 - 1)
 
 
 def graph_options(command: Command) -> Command:
@@ -65,7 +83,8 @@ def _filter_options(edges: bool = True) -> list[Callable[[Command], Command]]:
         click.option("--years", metavar="A-B", default=None, help="Only papers published in these years."),
         click.option("--min-papers", type=click.IntRange(min=1), default=1, show_default=True,
                      help="Only authors with at least this many papers."),
-        *([click.option("--min-weight", type=float, default=0.0, help="Only edges at least this heavy.")] * edges),
+        *([click.option("--min-weight", type=FiniteFloat(min=0), default=0.0,
+                        help="Only edges at least this heavy.")] * edges),
         click.option("--top", type=click.IntRange(min=1), default=None, help="Only the N highest-ranked authors."),
         click.option("--top-by", type=click.Choice(("papers", *MEASURES)), default="papers", show_default=True,
                      help="Ranking used by --top."),
@@ -101,7 +120,7 @@ def analysis_options(command: Command) -> Command:
     """Communities, engine, distances, seed, slices -> ``analysis_options``."""
     options: list[Callable[[Command], Command]] = [
         method_option(),
-        click.option("--resolution", type=float, default=1.0, show_default=True,
+        click.option("--resolution", type=FiniteFloat(min=0, min_open=True), default=1.0, show_default=True,
                      help="Modularity resolution (higher: more, smaller communities)."),
         seed_option("Seed of every randomised step (communities, sampling, layout)."),
         click.option("--engine", type=click.Choice((*ENGINES, "spark")), default="auto", show_default=True,
@@ -142,7 +161,7 @@ def method_option() -> Callable[[Command], Command]:
 
 def seed_option(help_text: str) -> Callable[[Command], Command]:
     """``--seed``: the seed of the randomised steps (42 by default)."""
-    return click.option("--seed", type=int, default=42, show_default=True, help=help_text)
+    return click.option("--seed", type=SEED, default=42, show_default=True, help=help_text)
 
 
 def figure_options(max_nodes: int) -> Callable[[Command], Command]:

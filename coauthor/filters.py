@@ -116,10 +116,14 @@ def years_text(years: tuple[int, int]) -> str:
 def filter_graph(graph: nx.Graph, options: GraphOptions) -> nx.Graph:
     """Steps 3 to 7 on a built graph; returns a new graph (sorted order).
     OptionError when ``min_papers`` leaves no author (an empty selection),
-    saying what the graph holds."""
-    keep = [n for n, papers in graph.nodes(data="papers", default=0) if papers >= options.min_papers]
+    saying what the graph holds, or when the graph (a file written by
+    another program) has no ``papers`` to filter on."""
+    counts = dict(graph.nodes(data="papers"))
+    if options.min_papers > 1 and any(papers is None for papers in counts.values()):
+        raise OptionError("--min-papers needs the papers of every author: the graph file has no 'papers' on its nodes")
+    keep = [n for n, papers in counts.items() if papers is None or papers >= options.min_papers]
     if graph.number_of_nodes() and not keep:
-        most = max(papers for _, papers in graph.nodes(data="papers", default=0))
+        most = max(papers for papers in counts.values() if papers is not None)
         raise OptionError(
             f"--min-papers {options.min_papers}: no author has that many papers (the most by one author is {most})"
         )

@@ -22,8 +22,8 @@ from coauthor.aliases import read_aliases
 from coauthor.analysis import author_timeline, centrality, communities, timeline
 from coauthor.analysis.centrality import BETWEENNESS_EXACT_LIMIT, BETWEENNESS_SAMPLE, MEASURES
 from coauthor.analysis.tracking import track_communities
-from coauthor.errors import OptionError
-from coauthor.exporters.graphml import read_graphml
+from coauthor.errors import InputError, OptionError
+from coauthor.exporters.graphml import analysable, read_graphml
 from coauthor.filters import GraphOptions, filter_graph, papers_in_years
 from coauthor.graph import graph_from_authorships
 from coauthor.readers import ReadOptions, read_inputs
@@ -67,6 +67,18 @@ class Analysis:
     communities_over_time: pd.DataFrame
     files: list[Path] = field(default_factory=list)
     authorships: pd.DataFrame | None = None
+
+    def why_empty(self) -> dict[str, str]:
+        """The tables left empty by the input, each with the reason (a graph
+        file holds no papers, and may hold no years)."""
+        reasons = {}
+        if self.papers is None:
+            no_papers = "a graph file holds no papers: give the records to get it"
+            reasons |= {"author_timeline": no_papers, "communities_over_time": no_papers}
+        if self.timeline.empty and self.graph.number_of_nodes():
+            reasons["timeline"] = "no first_year on the nodes or edges of the graph" if self.papers is None else (
+                "no paper has a year")  # fmt: skip
+        return reasons
 
     def top_authors(self, n: int = 5) -> list[str]:
         """Names of the ``n`` authors with the highest PageRank."""
@@ -125,7 +137,7 @@ def _build(
     if inputs and all(Path(i).suffix.lower() in GRAPH_SUFFIXES for i in inputs):
         if len(inputs) > 1:
             raise OptionError("give one graph file, or record files to build a graph from")
-        graph = read_graphml(inputs[0])
+        graph = analysable(read_graphml(inputs[0]), inputs[0])
         if options.years:
             raise OptionError("--years needs the records; a graph file holds only the built graph")
         return filter_graph(graph, options), None, [], None
@@ -138,6 +150,14 @@ def _build(
     authorships = authorship_table(window, aliases, options.resolve)
     graph = graph_from_authorships(authorships, weight=options.weight, max_authors=options.max_authors, metadata=meta)
     return filter_graph(graph, options), window, reports, authorships
+
+
+def _nothing_to_analyse(papers: list[Paper] | None, reports: list[ReadReport]) -> str:
+    """Why a graph came out empty, for the one-line error."""
+    if papers:
+        return "no author is left after the filters (see --min-papers, --top, --ego, --focus, --years)"
+    read = sum(r.read for r in reports)
+    return f"no paper with authors to analyse ({read} records read; see `coauthor inspect`)"
 
 
 def analyze(
@@ -165,6 +185,8 @@ def analyze(
     meta = run_metadata(inputs, read, graph_options, options, input_format)
     stage("Reading and building the graph")
     graph, papers, reports, authorships = _build(inputs, read, graph_options, input_format, meta)
+    if graph.number_of_nodes() == 0:
+        raise InputError(", ".join(str(i) for i in inputs), _nothing_to_analyse(papers, reports))
     authors = graph.number_of_nodes()
     sampled = authors > BETWEENNESS_EXACT_LIMIT
     stage(f"Centrality of {authors:,} authors" + (f" (paths from {BETWEENNESS_SAMPLE:,} sampled sources)" * sampled))

@@ -29,6 +29,7 @@ whatever the size of the graph.
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -135,12 +136,13 @@ def read_graphml(path: str | os.PathLike[str]) -> nx.Graph:
                     raise InputError(str(path), "nested or several graphs are not supported")
                 graph = nx.DiGraph() if element.get("edgedefault") == "directed" else nx.Graph()
             elif tag == "data" and graph is not None and _parent_tag(element) == "graph":
-                graph.graph.update(_values([element], keys))
+                graph.graph.update(_values([element], keys, path))
             elif tag == "node" and graph is not None:
-                graph.add_node(element.get("id"), **(defaults["node"] | _values(element, keys)))
+                graph.add_node(element.get("id"), **(defaults["node"] | _values(element, keys, path)))
                 _forget(element)
             elif tag == "edge" and graph is not None:
-                attrs = defaults["edge"] | _values(element, keys)
+                attrs = defaults["edge"] | _values(element, keys, path)
+                _check_weight(attrs.get("weight"), f"{path}:{element.sourceline}")
                 graph.add_edge(element.get("source"), element.get("target"), **attrs)
                 _forget(element)
     except etree.XMLSyntaxError as exc:
@@ -149,6 +151,30 @@ def read_graphml(path: str | os.PathLike[str]) -> nx.Graph:
         raise InputError(str(path), f"GraphML value not understood: {exc}") from exc
     if graph is None:
         raise InputError(str(path), "no <graph> element: not a GraphML file")
+    return graph
+
+
+def analysable(graph: nx.Graph, path: str | os.PathLike[str]) -> nx.Graph:
+    """``graph`` read from ``path`` (by coauthor or another program:
+    networkx, igraph, Gephi) made ready for the analysis, in place: every
+    node gets a ``name`` (its ``name``, else its ``label``, else its id) and
+    every edge a ``weight`` (1 where it has none). InputError for a graph
+    the analysis cannot use: directed, or without nodes.
+
+    >>> g = nx.Graph([("a", "b")]); g.nodes["a"]["label"] = "Ann Lee"
+    >>> analysable(g, "g.graphml").nodes["a"]["name"], g.nodes["b"]["name"], g.edges["a", "b"]["weight"]
+    ('Ann Lee', 'b', 1.0)
+    """
+    if graph.is_directed():
+        raise InputError(str(path), "a directed graph: coauthor analyses undirected co-authorship graphs")
+    if graph.number_of_nodes() == 0:
+        raise InputError(str(path), "the graph has no nodes: nothing to analyse")
+    for node, data in graph.nodes(data=True):
+        if data.get("name") is None:
+            data["name"] = str(data["label"]) if data.get("label") is not None else str(node)
+    for *_, data in graph.edges(data=True):
+        if data.get("weight") is None:
+            data["weight"] = 1.0
     return graph
 
 
@@ -169,14 +195,34 @@ def _elements(path: str | os.PathLike[str]) -> Iterator[etree._Element]:
             yield element
 
 
-def _values(container: Any, keys: dict[str, tuple[str, str, Any]]) -> dict[str, Any]:
+def _values(container: Any, keys: dict[str, tuple[str, str, Any]], path: str | os.PathLike[str]) -> dict[str, Any]:
     values = {}
     for data in container:
         if not isinstance(data.tag, str) or etree.QName(data).localname != "data" or data.get("key") not in keys:
             continue
         _, name, convert = keys[data.get("key")]
-        values[name] = convert(data.text or "")
+        try:
+            values[name] = convert(data.text or "")
+        except ValueError as exc:
+            kind = _KIND.get(convert, "value")
+            raise InputError(f"{path}:{data.sourceline}", f"{name} '{data.text}' is not a {kind}") from exc
     return values
+
+
+_KIND = {int: "whole number", float: "number"}
+
+
+def _check_weight(weight: Any, where: str) -> None:
+    """An edge weight the analysis can use: a finite number >= 0 (absent:
+    the analysis counts the edge as 1)."""
+    if weight is None:
+        return
+    try:
+        number = float(weight)
+    except (TypeError, ValueError):
+        raise InputError(where, f"edge weight '{weight}' is not a number") from None
+    if not math.isfinite(number) or number < 0:
+        raise InputError(where, f"edge weight {weight} is not a finite number >= 0")
 
 
 def _forget(element: etree._Element) -> None:

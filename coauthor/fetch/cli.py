@@ -13,10 +13,11 @@ from typing import Any
 
 import click
 
-from coauthor.cli_options import output_option
+from coauthor.cli_options import FiniteFloat, output_option
 from coauthor.errors import CoauthorError, OptionError
 from coauthor.fetch import APIS, crossref, dblp, openalex
 from coauthor.fetch.base import Api, Query, Years
+from coauthor.readers.limits import MAX_YEAR, MIN_YEAR
 
 FetchOptions = dict[str, Any]
 _SHARED = "output since until max_records hops mailto cache_dir refresh timeout quiet base_url".split()
@@ -32,12 +33,15 @@ def fetch() -> None:
     """
 
 
+YEAR = click.IntRange(MIN_YEAR, MAX_YEAR)
+
+
 def fetch_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """The options every ``fetch`` command shares, gathered into ``options``."""
 
     @output_option("File to write (atomically; FILE.partial while the fetch runs).")
-    @click.option("--since", type=int, default=None, metavar="YEAR", help="Only works published in or after YEAR.")
-    @click.option("--until", type=int, default=None, metavar="YEAR", help="Only works published in or before YEAR.")
+    @click.option("--since", type=YEAR, default=None, metavar="YEAR", help="Only works published in or after YEAR.")
+    @click.option("--until", type=YEAR, default=None, metavar="YEAR", help="Only works published in or before YEAR.")
     @click.option(
         "--max",
         "max_records",
@@ -71,7 +75,7 @@ def fetch_options(command: Callable[..., Any]) -> Callable[..., Any]:
     @click.option("--refresh", is_flag=True, help="Ask the API again instead of using cached responses.")
     @click.option(
         "--timeout",
-        type=click.FloatRange(min=1),
+        type=FiniteFloat(min=1),
         default=60.0,
         show_default=True,
         metavar="SECONDS",

@@ -7,7 +7,9 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -29,8 +31,9 @@ from coauthor.readers import (
     wos,
     zotero,
 )
-from coauthor.readers.base import Format, ReadOptions, read_head, watch_reading
+from coauthor.readers.base import Format, ReadOptions, read_head, reading_limits, watch_reading
 from coauthor.readers.duplicates import Duplicates, duplicate_keys, merge_into
+from coauthor.readers.limits import clean_paper
 from coauthor.records import Paper, ReadReport, fold_text, sharing_text
 
 __all__ = ["FORMATS", "Format", "ReadOptions", "detect_format", "expand_inputs", "read_inputs"]
@@ -72,24 +75,45 @@ def detect_format(path: Path) -> Format:
 
 def expand_inputs(inputs: Iterable[str | os.PathLike[str]]) -> list[tuple[Path, bool]]:
     """Files as given (``True``: named explicitly); folders replaced by their
-    files (recursive, sorted, hidden files left out; ``False``)."""
+    files (recursive, sorted, hidden files left out; ``False``). Symbolic
+    links to folders are not followed inside a folder (no loop can be met);
+    entries of a folder that are not regular files (FIFOs, sockets, links
+    that lead nowhere or in a loop) are listed, for :func:`read_inputs` to
+    report as not read. InputError for an input that is neither a regular
+    file nor a folder (a FIFO would block the read for ever)."""
     paths: list[tuple[Path, bool]] = []
     for item in inputs:
         path = Path(item)
-        if path.is_dir():
+        kind = _kind(path)
+        if kind == "folder":
             files = sorted(
                 p
                 for p in path.rglob("*")
-                if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                if _kind(p) != "folder" and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
             if not files:
                 raise InputError(str(path), "folder holds no files")
             paths.extend((f, False) for f in files)
-        elif path.exists():
+        elif kind == "file":
             paths.append((path, True))
         else:
-            raise InputError(str(path), "no such file or folder")
+            raise InputError(str(path), kind)
     return paths
+
+
+def _kind(path: Path) -> str:
+    """``"file"`` (regular), ``"folder"``, or why ``path`` is neither."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link loop"
+        return "no such file or folder" if isinstance(exc, FileNotFoundError) else f"cannot read ({exc.strerror})"
+    if stat.S_ISDIR(mode):
+        return "folder"
+    if stat.S_ISREG(mode):
+        return "file"
+    return "not a regular file (a FIFO, device or socket): give a file or a folder"
 
 
 UNRECOGNISED = "unrecognised"
@@ -123,7 +147,10 @@ def read_inputs(
     whose abstract matches a paper's are linked to it (merged); other
     author-less entries are skipped. A file named explicitly that no reader
     recognises is an error; one met inside a folder gets a report of format
-    ``unrecognised`` saying why it was not read. Paper ids are made unique (a second
+    ``unrecognised`` saying why it was not read (so is an entry of a folder
+    that is not a regular file). Every paper read is made safe for the
+    writers and cut to ``options.limits``
+    (:func:`~coauthor.readers.limits.clean_paper`). Paper ids are made unique (a second
     paper with a taken id gets ``~2``, ``~3``...). Returns the papers in
     reading order and one report per file.
     """
@@ -139,17 +166,21 @@ def read_inputs(
     shared: dict[str, str] = {}  # one object per repeated name, venue... across the files
     for path, explicit in files:
         progress.start(path)
-        try:
-            reader = _forced_format(path, forced) if forced else detect_format(path)
-        except InputError as error:
-            if explicit:
-                raise
-            reports.append(unrecognised_report(path, error))
-            continue
-        with progress.watching(path), sharing_text(shared):
-            read, report = reader.read(path, options)
+        with reading_limits(options.limits):
+            try:
+                if not explicit and _kind(path) != "file":
+                    raise InputError(str(path), _kind(path))
+                reader = _forced_format(path, forced) if forced else detect_format(path)
+            except InputError as error:
+                if explicit:
+                    raise
+                reports.append(unrecognised_report(path, error))
+                continue
+            with progress.watching(path), sharing_text(shared):
+                read, report = reader.read(path, options)
         reports.append(report)
         for paper in read:
+            clean_paper(paper, report, options.limits)
             if not paper.authors:
                 authorless.append((paper, report))
                 continue

@@ -18,6 +18,7 @@ import gzip
 import io
 import lzma
 import time
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -26,6 +27,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, cast
 
 from coauthor.errors import InputError
+from coauthor.readers.limits import Limits
 from coauthor.records import Paper, ReadReport
 
 if TYPE_CHECKING:
@@ -49,7 +51,8 @@ class ReadOptions:
     ``undated_year``: year given to dates printed without one (default: the
     current calendar year). ``owner``: the owner of profile pages, overriding
     the header or the name common to the page. ``author_sep``: separator of
-    names in a CSV ``authors`` column. ``progress``: called by
+    names in a CSV ``authors`` column. ``limits``: how much of an input is
+    accepted (:class:`~coauthor.readers.limits.Limits`). ``progress``: called by
     :func:`coauthor.readers.read_inputs` as ``progress(done, total, path)``,
     in bytes of the input files as stored on disk (compressed files count
     their compressed bytes): before each file is read, while it is read and
@@ -60,6 +63,7 @@ class ReadOptions:
     owner: str | None = None
     author_sep: str = ";"
     progress: Callable[[int, int, Path], None] | None = field(default=None, compare=False, repr=False)
+    limits: Limits = field(default_factory=Limits)
 
 
 Reader = Callable[[Path, ReadOptions], tuple[list[Paper], ReadReport]]
@@ -112,6 +116,23 @@ class _Watch:
 
 
 _watched: ContextVar[_Watch | None] = ContextVar("coauthor_watched_file", default=None)
+_limits: ContextVar[Limits | None] = ContextVar("coauthor_limits", default=None)
+
+
+@contextmanager
+def reading_limits(limits: Limits) -> Iterator[None]:
+    """While inside, files opened by :func:`open_binary` and the readers
+    that expand text (BibTeX macros) keep to ``limits``."""
+    token = _limits.set(limits)
+    try:
+        yield
+    finally:
+        _limits.reset(token)
+
+
+def current_limits() -> Limits:
+    """The limits of the read in progress (:func:`reading_limits`), else the defaults."""
+    return _limits.get() or Limits()
 
 
 @contextmanager
@@ -212,6 +233,45 @@ class _LZMAFile(_ClosesSource, lzma.LZMAFile):
         super().__init__(source, "rb")
 
 
+#: A compressed input is checked for its ratio only past this many bytes out.
+RATIO_FROM = 64 << 20
+
+
+class _Bounded(io.RawIOBase):
+    """The decompressed stream ``inner`` of ``path``, refused (InputError)
+    once it passes ``limits.decompressed`` bytes, or ``limits.ratio`` times
+    the compressed bytes read from ``raw`` past :data:`RATIO_FROM`."""
+
+    def __init__(self, inner: IO[bytes], raw: io.FileIO, path: Path, limits: Limits) -> None:
+        super().__init__()
+        self.inner, self.raw, self.path, self.limits, self.out = inner, raw, path, limits, 0
+        self.name = raw.name
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: WriteableBuffer) -> int:
+        try:
+            count = self.inner.readinto(buffer)  # type: ignore[attr-defined]
+        except (OSError, EOFError, lzma.LZMAError, zlib.error) as exc:
+            raise InputError(str(self.path), f"cannot decompress ({exc})") from exc
+        self.out += count
+        size, ratio = self.limits.decompressed, self.limits.ratio
+        if size and self.out > size:
+            raise InputError(str(self.path), f"decompresses to more than {size:,} bytes (--limit decompressed=N)")
+        if ratio and self.out > RATIO_FROM and self.out > ratio * max(self.raw.tell(), 1):
+            raise InputError(
+                str(self.path), f"decompresses more than {ratio} times its size: a compression bomb? (--limit ratio=N)"
+            )
+        return count
+
+    def close(self) -> None:
+        try:
+            self.inner.close()
+        finally:
+            super().close()
+
+
 _MAGIC: tuple[tuple[bytes, Callable[[IO[bytes]], io.BufferedIOBase]], ...] = (
     (b"\x1f\x8b", _GzipFile),
     (b"BZh", _BZ2File),
@@ -240,7 +300,8 @@ def open_binary(path: Path) -> IO[bytes]:
         if magic.startswith(prefix):
             # typeshed declares these BufferedIOBase, not IO[bytes]; they give
             # every method of a binary file that the readers use.
-            return cast(IO[bytes], decompressor(source))
+            inner = cast(IO[bytes], decompressor(source))
+            return io.BufferedReader(_Bounded(inner, raw, path, current_limits()), _BUFFER_BYTES)
     return source
 
 
@@ -267,7 +328,7 @@ def read_head(path: Path) -> str:
     try:
         with open_binary(path) as stream:
             raw = stream.read(SNIFF_BYTES)
-    except (OSError, EOFError, lzma.LZMAError) as exc:
+    except (OSError, EOFError, lzma.LZMAError, zlib.error) as exc:
         raise InputError(str(path), f"cannot decompress ({exc})") from exc
     try:
         return raw.decode("utf-8")

@@ -38,7 +38,7 @@ from bibtexparser.model import (
 )
 
 from coauthor.errors import InputError
-from coauthor.readers.base import Format, ReadOptions, read_text, tally
+from coauthor.readers.base import Format, ReadOptions, current_limits, read_text, tally
 from coauthor.readers.latex import latex_to_text
 from coauthor.records import Paper, ReadReport
 
@@ -65,6 +65,10 @@ MONTH_MACROS = dict(zip(MONTHS, _FULL_MONTHS, strict=True))
 
 class BibSyntaxError(ValueError):
     """A field value that is not ``piece # piece # ...``."""
+
+
+class MacroTooLong(BibSyntaxError):
+    """A value whose macros expand past ``--limit macro`` characters."""
 
 
 def sniff_bibtex(head: str) -> bool:
@@ -107,6 +111,8 @@ def _record(block: Block, macros: dict[str, str], where: str) -> Paper | str | N
     if isinstance(block, String):
         try:
             macros[block.key.lower()] = evaluate(block.value, macros)
+        except MacroTooLong as exc:
+            raise InputError(where, f"@string {block.key} {exc}: a macro bomb? (--limit macro=N)") from exc
         except BibSyntaxError:
             macros.pop(block.key.lower(), None)  # undefined from here on, so empty where used
         return None
@@ -162,6 +168,8 @@ def _entry_to_paper(entry: Entry, macros: dict[str, str], where: str) -> Paper |
         raw.setdefault(fld.key.lower(), fld.value if isinstance(fld.value, str) else str(fld.value))
     try:
         fields = {key: evaluate(value, macros) for key, value in raw.items()}
+    except MacroTooLong as exc:
+        return f"a field {exc} (--limit macro=N)"
     except BibSyntaxError:
         return "BibTeX syntax error"
     authors, truncated = split_names(fields.get("author", ""))
@@ -198,6 +206,7 @@ def evaluate(value: str, macros: dict[str, str]) -> str:
     pieces: list[str] = []
     pos, end = 0, len(value)
     expect_piece = True
+    limit, length = current_limits().macro, 0
     while pos < end:
         char = value[pos]
         if char.isspace():
@@ -220,6 +229,9 @@ def evaluate(value: str, macros: dict[str, str]) -> str:
             word = match.group()
             pieces.append(word if word.isdigit() else macros.get(word.lower(), ""))
             pos = match.end()
+        length += len(pieces[-1])
+        if limit and length > limit:
+            raise MacroTooLong(f"expands past {limit:,} characters")
         expect_piece = False
     if expect_piece and pieces:
         raise BibSyntaxError("value ends with '#'")
