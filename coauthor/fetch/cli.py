@@ -17,10 +17,10 @@ from coauthor.cli_options import FiniteFloat, output_option
 from coauthor.errors import CoauthorError, OptionError
 from coauthor.fetch import APIS, crossref, dblp, openalex
 from coauthor.fetch.base import Api, Query, Years
-from coauthor.readers.limits import MAX_YEAR, MIN_YEAR
+from coauthor.readers.limits import MAX_YEAR, MIN_YEAR, Limits
 
 FetchOptions = dict[str, Any]
-_SHARED = "output since until max_records hops mailto cache_dir refresh timeout quiet base_url".split()
+_SHARED = "output since until max_records hops mailto cache_dir refresh timeout deadline limits quiet base_url".split()
 
 
 @click.group(name="fetch")
@@ -79,8 +79,18 @@ def fetch_options(command: Callable[..., Any]) -> Callable[..., Any]:
         default=60.0,
         show_default=True,
         metavar="SECONDS",
-        help="Give up on a request after this long (then retry).",
+        help="Give up on a request that takes longer than this in all, body included (then retry).",
     )
+    @click.option(
+        "--deadline",
+        type=FiniteFloat(min=0),
+        default=21600.0,
+        show_default=True,
+        metavar="SECONDS",
+        help="Stop the whole fetch after this long (0: never); the same command resumes it.",
+    )
+    @click.option("--limit", "limits", multiple=True, metavar="response=N",
+                  help=f"Largest response body in bytes (default {Limits().response:,}; 0: any).")  # fmt: skip
     @click.option("-q", "--quiet", is_flag=True, help="No progress bar on standard error.")
     @click.option("--base-url", default=None, hidden=True, help="The API's base URL (tests, mirrors).")
     @functools.wraps(command)
@@ -151,6 +161,8 @@ def _run(api: Api, query: Query, options: FetchOptions) -> None:
         cache_dir=options["cache_dir"] or default_cache_dir(),
         refresh=options["refresh"],
         timeout=options["timeout"],
+        deadline=options["deadline"],
+        max_body=Limits.parse(options["limits"]).response,
     )
     try:
         with fetch_progress(quiet) as progress:

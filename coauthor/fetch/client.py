@@ -15,6 +15,7 @@ Failures become :mod:`coauthor.fetch.errors`. The clock is injectable
 from __future__ import annotations
 
 import email.utils
+import ipaddress
 import os
 import random
 import time
@@ -23,9 +24,10 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import requests
+from requests.adapters import HTTPAdapter
 
 from coauthor import __version__
 from coauthor.fetch.errors import (
@@ -43,6 +45,82 @@ CACHE_ENV = "COAUTHOR_CACHE_DIR"
 MAILTO_ENV = "COAUTHOR_MAILTO"
 #: Query parameters left out of the cache key (and of what the cache stores).
 UNCACHED_PARAMS = ("mailto",)
+#: Redirects followed for one request, at most.
+MAX_REDIRECTS = 5
+#: Schemes a request or a redirect may use.
+SCHEMES = ("http", "https")
+
+
+class _Bounded(HTTPAdapter):
+    """Reads every body itself, before the cache sees it: at most
+    ``max_body`` bytes (0: any) and within ``deadline`` seconds of the
+    request's start (a server that drips bytes keeps each read under the
+    socket timeout but never ends)."""
+
+    def __init__(self, max_body: int, deadline: Callable[[], float]) -> None:
+        super().__init__()
+        self.max_body, self.deadline = max_body, deadline
+
+    def send(self, request: requests.PreparedRequest, **kwargs: Any) -> requests.Response:  # type: ignore[override]
+        kwargs["stream"] = True
+        response = super().send(request, **kwargs)
+        length = response.headers.get("Content-Length", "")
+        if self.max_body and length.isdigit() and int(length) > self.max_body:
+            response.close()
+            raise BodyTooLarge(self.max_body)
+        chunks, size, until = [], 0, self.deadline()
+        try:
+            while chunk := response.raw.read1(1 << 16):
+                chunks.append(chunk)
+                size += len(chunk)
+                if self.max_body and size > self.max_body:
+                    raise BodyTooLarge(self.max_body)
+                if time.monotonic() > until:
+                    raise requests.Timeout(f"the response took longer than the deadline ({request.url})")
+        finally:
+            response.close()
+        response._content = b"".join(chunks)  # what requests keeps once it has read a body
+        response._content_consumed = True  # type: ignore[attr-defined]
+        return response
+
+
+class BodyTooLarge(requests.RequestException):
+    """A response body past the ``response`` limit."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(f"the response is larger than {limit:,} bytes")
+        self.limit = limit
+
+
+def redirect_target(current: str, location: str) -> str:
+    """Where a redirect from ``current`` to ``location`` goes, checked: only
+    http and https, and never to a loopback or private address of another
+    host (a public API sending coauthor to this machine's services).
+
+    >>> redirect_target("http://127.0.0.1:8/a", "/b?x=1")
+    'http://127.0.0.1:8/b?x=1'
+    >>> redirect_target("https://api.openalex.org/w", "file:///etc/passwd")
+    Traceback (most recent call last):
+    ...
+    ValueError: a redirect to file:///etc/passwd (only http and https are followed)
+    """
+    target = urljoin(current, location)
+    parts, before = urlsplit(target), urlsplit(current)
+    if parts.scheme not in SCHEMES:
+        raise ValueError(f"a redirect to {target} (only http and https are followed)")
+    if parts.hostname != before.hostname and _local(parts.hostname or ""):
+        raise ValueError(f"a redirect from {before.hostname} to {parts.hostname}, a local address")
+    return target
+
+
+def _local(host: str) -> bool:
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return address.is_loopback or address.is_private or address.is_link_local or address.is_unspecified
 
 
 def default_cache_dir() -> Path:
@@ -109,8 +187,13 @@ class Client:
     """GET with cache, retries and errors that say what to do.
 
     ``cache_dir=None`` means no cache; ``refresh`` re-fetches every request
-    (and stores the fresh answer). ``sleep``, ``clock`` and ``rng`` replace
-    the waits, the time and the jitter in tests.
+    (and stores the fresh answer). ``timeout``: seconds one request may take
+    in all (connecting, waiting, reading the body); ``deadline``: seconds the
+    whole client may run (0: no end); ``max_body``: bytes of one response
+    at most (0: any). Only http and https are requested, at most
+    :data:`MAX_REDIRECTS` redirects followed (:func:`redirect_target`).
+    ``sleep``, ``clock`` and ``rng`` replace the waits, the time and the
+    jitter in tests.
     """
 
     mailto: str | None = None
@@ -121,6 +204,8 @@ class Client:
     backoff: float = 1.0
     max_backoff: float = 60.0
     max_retry_after: float = 300.0
+    deadline: float = 0.0
+    max_body: int = 256 << 20
     sleep: Callable[[float], None] | None = None
     clock: Callable[[], float] | None = None
     rng: random.Random = field(default_factory=random.Random)
@@ -131,6 +216,15 @@ class Client:
         self.now = self.clock or _default_clock
         self.session = self._session()
         self.session.headers["User-Agent"] = user_agent(self.mailto)
+        self.started = time.monotonic()
+        adapter = _Bounded(self.max_body, self._request_deadline)
+        for scheme in SCHEMES:
+            self.session.mount(f"{scheme}://", adapter)
+
+    def _request_deadline(self) -> float:
+        """When the request starting now must be done (monotonic seconds)."""
+        until = time.monotonic() + self.timeout
+        return min(until, self.started + self.deadline) if self.deadline else until
 
     def _session(self) -> requests.Session:
         if self.cache_dir is None:
@@ -153,10 +247,19 @@ class Client:
         errors (``OpenAlex author A123``); ``refresh`` bypasses the cache for
         this request."""
         host = urlsplit(url).netloc
+        if urlsplit(url).scheme not in SCHEMES:
+            raise RequestError(f"{what}: {url} is not an http or https address")
         for attempt in range(self.retries + 1):
             last = attempt == self.retries
+            if self.deadline and time.monotonic() > self.started + self.deadline:
+                raise NetworkError(
+                    f"{what}: the fetch ran past its deadline ({self.deadline:.0f} s); "
+                    "run the same command again to resume"
+                )
             try:
-                response = self._send(url, params, refresh)
+                response = self._send(url, params, refresh, what)
+            except BodyTooLarge as exc:
+                raise RequestError(f"{what}: {host} sent {exc} (--limit response=N)") from exc
             except (requests.ConnectionError, requests.Timeout) as exc:
                 if last:
                     raise NetworkError(
@@ -165,6 +268,8 @@ class Client:
                     ) from exc
                 self._wait(backoff_delay(attempt, self.backoff, self.max_backoff, self.rng.random()))
                 continue
+            except requests.RequestException as exc:  # a broken URL, body or encoding: no retry helps
+                raise RequestError(f"{what}: the request to {host} failed ({type(exc).__name__}: {exc})") from exc
             status = response.status_code
             if status == 429 or status >= 500:
                 if last:
@@ -210,11 +315,22 @@ class Client:
         if cache is not None and response.request is not None:
             cache.delete(requests=[response.request])
 
-    def _send(self, url: str, params: Mapping[str, str], refresh: bool) -> requests.Response:
-        kwargs: dict[str, Any] = {"params": dict(params), "timeout": self.timeout}
+    def _send(self, url: str, params: Mapping[str, str], refresh: bool, what: str) -> requests.Response:
+        kwargs: dict[str, Any] = {"params": dict(params), "timeout": self.timeout, "allow_redirects": False}
         if self.cache_dir is not None and (self.refresh or refresh):
             kwargs["force_refresh"] = True
         response = self.session.get(url, **kwargs)
+        for _ in range(MAX_REDIRECTS):
+            if not response.is_redirect:
+                break
+            try:
+                target = redirect_target(response.url, response.headers["Location"])
+            except ValueError as exc:
+                raise RequestError(f"{what}: refused {exc}") from exc
+            response = self.session.get(target, **(kwargs | {"params": None}))
+        else:
+            if response.is_redirect:
+                raise RequestError(f"{what}: more than {MAX_REDIRECTS} redirects (a redirect loop?)")
         if getattr(response, "from_cache", False):
             self.counts.cached += 1
         else:
