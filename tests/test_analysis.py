@@ -215,3 +215,34 @@ def test_sampled_closeness_with_many_small_components(monkeypatch: pytest.Monkey
     small = [node for node in graph if node.startswith("small ")]
     np.testing.assert_allclose(fast.loc[small], [exact[node] for node in small], atol=1e-12)
     assert fast.loc[small].nunique() > 5  # the paths' ends and middles differ
+
+
+def test_sampled_paths_follow_the_seed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Sampled betweenness and closeness: another seed draws other sources
+    (other estimates), the same seed the same ones; both estimate the exact
+    values (networkx, all sources)."""
+    module = importlib.import_module("coauthor.analysis.centrality")
+    graph = random_collaboration_graph(4)
+    monkeypatch.setattr(module, "BETWEENNESS_EXACT_LIMIT", 50)
+    monkeypatch.setattr(module, "BETWEENNESS_SAMPLE", 40)
+    measures = ("betweenness", "closeness")
+    runs = {seed: centrality(graph, measures=measures, seed=seed) for seed in (7, 8)}
+    pd.testing.assert_frame_equal(runs[7], centrality(graph, measures=measures, seed=7))
+    for measure in measures:
+        assert not np.allclose(runs[7][measure], runs[8][measure].loc[runs[7].index]), measure
+    exact = pd.Series(nx.betweenness_centrality(graph))
+    for run in runs.values():
+        estimate = run["betweenness"].loc[exact.index]
+        assert np.corrcoef(estimate, exact)[0, 1] > 0.9
+
+
+def test_leiden_is_seeded_and_its_default_seed_is_42() -> None:
+    """On a graph whose Leiden partition depends on the seed: the same seed
+    gives the same partition run after run, and no seed means seed 42 (the
+    README's default)."""
+    graph = random_collaboration_graph(5)
+    found = {seed: communities(graph, seed=seed)["community"] for seed in (1, 2, 42)}
+    assert not found[1].equals(found[2])
+    for seed, partition in found.items():
+        pd.testing.assert_series_equal(communities(graph, seed=seed)["community"], partition)
+    pd.testing.assert_series_equal(communities(graph)["community"], found[42])

@@ -465,3 +465,31 @@ def test_parquet_tables_round_trip(tmp_path: Path) -> None:
     assert nodes["papers"].dtype.kind == "i" and nodes["pagerank"].dtype.kind == "f"
     written_weights = {(u, v): w for u, v, w in edges[["source", "target", "weight"]].itertuples(index=False)}
     assert written_weights == {(u, v): w for u, v, w in graph.edges(data="weight")}
+
+
+def test_read_graphml_applies_key_defaults(tmp_path: Path) -> None:
+    """A foreign GraphML whose keys declare defaults: elements without the
+    data get the default, typed (GraphML primer, section 2.4.2)."""
+    from coauthor.exporters.graphml import read_graphml
+
+    path = tmp_path / "defaults.graphml"
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">\n'
+        '  <key id="d0" for="node" attr.name="papers" attr.type="int"><default>1</default></key>\n'
+        '  <key id="d1" for="edge" attr.name="weight" attr.type="double"><default>0.5</default></key>\n'
+        '  <key id="d2" for="all" attr.name="note" attr.type="string"><default>none</default></key>\n'
+        '  <graph edgedefault="undirected">\n'
+        '    <node id="a"><data key="d0">4</data></node>\n'
+        '    <node id="b"/>\n'
+        '    <edge source="a" target="b"/>\n'
+        '    <edge source="b" target="c"><data key="d1">2.0</data><data key="d2">x</data></edge>\n'
+        '    <node id="c"/>\n'
+        "  </graph>\n</graphml>\n",
+        encoding="utf-8",
+    )
+    graph = read_graphml(path)
+    assert dict(graph.nodes(data="papers")) == {"a": 4, "b": 1, "c": 1}
+    assert graph.edges["a", "b"] == {"weight": 0.5, "note": "none"}
+    assert graph.edges["b", "c"] == {"weight": 2.0, "note": "x"}
+    assert graph.nodes["b"]["note"] == "none"

@@ -95,6 +95,8 @@ def test_split_never_raises_and_round_trips(line: str) -> None:
         ("Zhu, Jun-Yan", "Jun-Yan", "Zhu", "", "", "JY"),
         ("Wei Wang 0001", "Wei", "Wang", "", "0001", "W"),
         ("Maria de la Cruz", "Maria", "Cruz", "de la", "", "M"),
+        ("van der Berg, Anna", "Anna", "Berg", "van der", "", "A"),  # inverted, two particles
+        ("de la Cruz, Maria J.", "Maria J.", "Cruz", "de la", "", "MJ"),
         ("Madonna", "", "Madonna", "", "", ""),
     ],
 )
