@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -15,10 +16,14 @@ from click.testing import CliRunner, Result
 
 from coauthor import __version__
 from coauthor.cli import main
-from coauthor.names import name_key
-from coauthor.report import REPORT_FILES
 
 YEAR = ["--undated-year", "2026"]
+README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+#: What the README promises a report holds: its table of files, one figure per kind it names.
+REPORT_FILES = [
+    *re.findall(r"^\| `report/([\w.]+)` \|", README, flags=re.M),
+    *(f"figures/{kind}.png" for kind in re.findall(r"`([a-z-]+)`", README.split("Kinds: ")[1].split(". ")[0])),
+]
 RECORD_KEYS = {
     "id",
     "title",
@@ -94,6 +99,7 @@ def test_records_csv_to_file(seeds: Path, tmp_path: Path) -> None:
 
 
 def test_report_writes_every_file(seed_report: Path) -> None:
+    assert len(REPORT_FILES) == 15  # 8 files of the README's table, 7 figure kinds
     for name in (*REPORT_FILES, "graph.gexf", "vosviewer/map.txt", "vosviewer/network.txt"):
         assert (seed_report / name).stat().st_size > 0, name
     assert nx.read_gexf(seed_report / "graph.gexf").number_of_nodes() == 92
@@ -107,14 +113,15 @@ def test_report_graph_matches_the_records(seed_report: Path, seeds: Path) -> Non
     """Edge weights = joint papers counted independently from `coauthor records`."""
     records = [json.loads(line) for line in run("records", str(seeds), *YEAR).output.splitlines()]
     joint: Counter[tuple[str, str]] = Counter()
-    for r in records:
-        keys = sorted({name_key(a) for a in r["authors"] + r["inferred_authors"]})
-        joint.update(itertools.combinations(keys, 2))
+    for r in records:  # the seeds spell every author one way: the names as written are the authors
+        names = sorted(set(r["authors"] + r["inferred_authors"]))
+        joint.update(itertools.combinations(names, 2))
     graph = nx.read_graphml(seed_report / "graph.graphml")
+    name = dict(graph.nodes(data="name"))
     assert graph.number_of_edges() == len(joint)
-    assert {tuple(sorted(e)): d["weight"] for *e, d in graph.edges(data=True)} == dict(joint)
-    papers = Counter(k for r in records for k in {name_key(a) for a in r["authors"] + r["inferred_authors"]})
-    assert {n: d["papers"] for n, d in graph.nodes(data=True)} == dict(papers)
+    assert {tuple(sorted((name[u], name[v]))): d["weight"] for u, v, d in graph.edges(data=True)} == dict(joint)
+    papers = Counter(n for r in records for n in set(r["authors"] + r["inferred_authors"]))
+    assert {name[n]: d["papers"] for n, d in graph.nodes(data=True)} == dict(papers)
     assert graph.nodes["zhenyi-wang"]["name"] == "Zhenyi Wang"
     assert graph.graph["coauthor_version"] == __version__
 
@@ -146,7 +153,9 @@ def test_report_summary_and_determinism(seed_report: Path, tmp_path: Path) -> No
     result = run("report", "seeds", "-o", str(tmp_path), *YEAR)
     assert "Authors: 92" in result.output
     assert "Top authors (PageRank): Zhenyi Wang, Chongyang Gao" in result.output
-    for name in REPORT_FILES:
+    written = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*") if p.is_file())
+    assert written == sorted(p.relative_to(seed_report) for p in seed_report.rglob("*") if p.is_file())
+    for name in written:  # every file, not only the listed ones
         assert (tmp_path / name).read_bytes() == (seed_report / name).read_bytes(), name
 
 

@@ -13,6 +13,7 @@ from typing import Any
 
 import igraph
 import networkx as nx
+import numpy as np
 import pandas as pd
 import pytest
 from click.testing import CliRunner
@@ -22,9 +23,8 @@ from coauthor import coauthorship_graph, read_inputs
 from coauthor.cli import main
 from coauthor.errors import CoauthorError, InputError
 from coauthor.exporters import EXPORT_FORMATS, export_format, read_graphml, write_graph
-from coauthor.exporters.common import one_line, value_kind
+from coauthor.exporters.common import one_line
 from coauthor.exporters.pajek import pajek_label
-from coauthor.exporters.vosviewer import SCORE
 from coauthor.readers import ReadOptions
 from coauthor.report import analyze
 
@@ -80,8 +80,21 @@ def expected(value: Any) -> Any:
     strings, numbers as Python int/float."""
     if isinstance(value, list | tuple):
         return "; ".join(map(str, value))
-    kind = value_kind(value)
-    return {"boolean": bool, "int": int, "double": float}.get(kind or "", lambda v: v)(value)
+    return {"boolean": bool, "int": int, "double": float}.get(kind_of(value) or "", lambda v: v)(value)
+
+
+def kind_of(value: Any) -> str | None:
+    """GraphML's type for a Python or numpy value, by the GraphML primer
+    (written here, not taken from the writer it checks)."""
+    if value is None:
+        return None
+    if isinstance(value, bool | np.bool_):
+        return "boolean"
+    if isinstance(value, int | np.integer):
+        return "int"
+    if isinstance(value, float | np.floating):
+        return "double"
+    return "string"
 
 
 def same_typed(read: dict[str, Any], original: dict[str, Any], skip: tuple[str, ...] = ()) -> None:
@@ -144,7 +157,7 @@ def test_graphml_round_trip_igraph(graph: nx.Graph, tmp_path: Path) -> None:
 
 
 def _same_in_igraph(value: Any, original: Any) -> None:
-    kind = value_kind(original)
+    kind = kind_of(original)
     if original is None:
         assert value == "" or (isinstance(value, float) and math.isnan(value))
     elif kind in ("int", "double"):
@@ -355,7 +368,7 @@ def test_vosviewer_files(graph: nx.Graph, tmp_path: Path) -> None:
     assert table["weight<Total link strength>"].tolist() == [graph.degree(n, weight="weight") for n in graph]
     assert table["weight<Documents>"].tolist() == [d["papers"] for _, d in graph.nodes(data=True)]
     scores = [d.get("mean_year", (d["first_year"] + d["last_year"]) / 2) for _, d in graph.nodes(data=True)]
-    assert table[SCORE].tolist() == scores
+    assert table["score<Avg. pub. year>"].tolist() == scores  # VOSviewer's name for the overlay score
     links = pd.read_csv(network_path, sep="\t", header=None, names=["id1", "id2", "strength"])
     index = {n: i for i, n in enumerate(graph, start=1)}
     assert list(links.itertuples(index=False, name=None)) == [
