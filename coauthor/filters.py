@@ -175,7 +175,7 @@ def find_author(graph: nx.Graph, name_or_id: str) -> str:
     if key in graph:
         return key
     for node, variants in graph.nodes(data="variants", default=""):  # a spelling merged into an author
-        if name_or_id in str(variants).split("; "):
+        if variants and name_or_id in str(variants).split("; "):
             return str(node)
     names = {str(d.get("name", n)): n for n, d in graph.nodes(data=True)}
     close = difflib.get_close_matches(name_or_id, list(names), n=3, cutoff=0.6)

@@ -181,3 +181,30 @@ def test_read_focus_file(tmp_path: Path) -> None:
     assert str(caught.value).startswith(f"{binary}: cannot read the focus list (")
     with pytest.raises(InputError):
         read_focus_file(tmp_path / "missing.txt")
+
+
+def test_nodes_without_papers_or_names_or_variants() -> None:
+    """Graphs read from elsewhere may lack coauthor's attributes: a missing
+    paper count is 0, a missing name is the id, missing variants are none."""
+    bare = nx.Graph([("x", "y"), ("y", "z")])
+    nx.set_node_attributes(bare, {"x": 2, "y": 2}, "papers")  # z has no count
+    with pytest.raises(OptionError) as caught:
+        filter_graph(nx.Graph([("p", "q")]), GraphOptions(min_papers=1))
+    assert str(caught.value).endswith("(the most by one author is 0)")
+    assert sorted(filter_graph(bare, GraphOptions(top=2))) == ["x", "y"]
+    uncounted = nx.Graph([("aaa", "x"), ("x", "y")])  # aaa: no count, so 0, ranked after x and y
+    nx.set_node_attributes(uncounted, {"x": 1, "y": 1}, "papers")
+    assert sorted(filter_graph(uncounted, GraphOptions(min_papers=0, top=2))) == ["x", "y"]
+    nx.set_node_attributes(bare, {"z": 3}, "papers")
+    assert sorted(filter_graph(bare, GraphOptions(top=1))) == ["z"]
+    named = nx.Graph([("x1", "x2")])
+    nx.set_node_attributes(named, {"x1": "Bo Chen", "x2": "Di Ek"}, "name")
+    assert find_author(named, "Bo Chen") == "x1"  # by the display name alone (no key, no variants)
+    assert find_author(named, "Di Ek") == "x2"
+    for text in ("None", "XXXX", ""):
+        with pytest.raises(OptionError):
+            find_author(named, text)
+    nameless = nx.Graph([("bo-chen", "cy-dunn")])
+    with pytest.raises(OptionError) as caught:
+        find_author(nameless, "bo-chenn")
+    assert str(caught.value) == "author 'bo-chenn' is not in the graph; did you mean bo-chen?"

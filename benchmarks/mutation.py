@@ -1,0 +1,175 @@
+"""Mutation testing of the core modules with mutmut: how many deliberate
+bugs the tests catch.
+
+    python benchmarks/mutation.py                 # every module (hours on 2 cores)
+    python benchmarks/mutation.py coauthor/filters.py coauthor/graph.py
+
+Each module is mutated in a scratch copy of the repository (its own
+``[tool.mutmut]`` section: that module only, and the fast test files that
+exercise it), so runs do not disturb the working tree and can go one
+module at a time. The figures of every module run so far are kept in
+``benchmarks/mutation.json`` and written, with each surviving mutant's
+diff and the reason it is equivalent where one is known, to
+``benchmarks/MUTATION.md``. Not part of the test suite: it is slow.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "benchmarks" / "mutation.json"
+REPORT = ROOT / "benchmarks" / "MUTATION.md"
+
+#: Module -> the test files run against its mutants (the ones that exercise
+#: it and run in seconds; mutmut runs, per mutant, only those that reach the
+#: mutated function).
+TARGETS: dict[str, list[str]] = {
+    "coauthor/filters.py": ["tests/test_graph.py", "tests/test_filters.py"],
+    "coauthor/graph.py": ["tests/test_graph.py"],
+    "coauthor/names.py": ["tests/test_names.py", "tests/test_resolve.py"],
+    "coauthor/nameforms.py": ["tests/test_names.py", "tests/test_resolve.py"],
+    "coauthor/namedata.py": ["tests/test_names.py", "tests/test_resolve.py"],
+    "coauthor/resolve.py": ["tests/test_resolve.py", "tests/test_cli_names.py"],
+    "coauthor/grouping.py": ["tests/test_resolve.py", "tests/test_cli_names.py"],
+    "coauthor/aliases.py": ["tests/test_resolve.py", "tests/test_cli_names.py"],
+    "coauthor/analysis/centrality.py": ["tests/test_analysis.py", "tests/test_parallel.py"],
+    "coauthor/analysis/communities.py": ["tests/test_analysis.py", "tests/test_labelprop.py"],
+    "coauthor/analysis/engine.py": ["tests/test_analysis.py"],
+    "coauthor/analysis/labelprop.py": ["tests/test_labelprop.py"],
+    "coauthor/analysis/parallel.py": ["tests/test_parallel.py"],
+    "coauthor/analysis/sensitivity.py": ["tests/test_analysis.py", "tests/test_cli_options.py"],
+    "coauthor/analysis/timeline.py": ["tests/test_analysis.py", "tests/test_options.py"],
+    "coauthor/analysis/tracking.py": ["tests/test_analysis.py"],
+}
+
+#: Surviving mutants that change no behaviour, with the reason (mutmut's
+#: mutant name -> why no test can tell it from the original).
+EQUIVALENT: dict[str, str] = {
+    "coauthor.filters.x__top_authors__mutmut_17": "Equivalent: every centrality measure is computed instead of only "
+    "the one ranked by; the column used is the same, only slower.",
+    "coauthor.filters.x_find_author__mutmut_15": "Equivalent: a node without variants is skipped by the `if variants` "
+    "guard whether the default is '' or None.",
+    "coauthor.filters.x_find_author__mutmut_17": "Equivalent: as _15 (no default is None).",
+    "coauthor.filters.x_find_author__mutmut_44": "Equivalent: n=3 is difflib.get_close_matches' default.",
+    "coauthor.filters.x_find_author__mutmut_45": "Equivalent: cutoff=0.6 is difflib.get_close_matches' default.",
+    "coauthor.filters.x_read_focus_file__mutmut_2": "Equivalent where the locale encoding is UTF-8 (every machine "
+    "this project runs on); on another locale a non-ASCII focus file would be misread.",
+    "coauthor.filters.x_read_focus_file__mutmut_5": "Equivalent: codec names are case-insensitive.",
+}
+
+COPIED = ("coauthor", "tests", "seeds", "conftest.py", "pyproject.toml")
+
+
+def run_module(module: str, tests: list[str], jobs: int) -> dict[str, object]:
+    """Mutate ``module`` in a scratch copy, run its tests on every mutant;
+    returns the counts, the seconds taken and each survivor's diff."""
+    with tempfile.TemporaryDirectory(prefix="coauthor-mutation-") as scratch:
+        work = Path(scratch)
+        for name in COPIED:
+            source = ROOT / name
+            if source.is_dir():
+                shutil.copytree(source, work / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+            else:
+                shutil.copy2(source, work / name)
+        section = {
+            "source_paths": ["coauthor"],
+            "only_mutate": [module],
+            "pytest_add_cli_args_test_selection": tests,
+            "pytest_add_cli_args": ["-p", "no:cacheprovider", "-o", "addopts=", "-q"],
+            "use_git_change_detection": False,
+            "also_copy": ["seeds", "conftest.py"],
+        }
+        with (work / "pyproject.toml").open("a", encoding="utf-8") as config:
+            config.write("\n[tool.mutmut]\n")
+            for key, value in section.items():
+                config.write(f"{key} = {json.dumps(value)}\n")
+        mutmut = [sys.executable, "-m", "mutmut"]
+        started = time.monotonic()
+        subprocess.run([*mutmut, "run", "--max-children", str(jobs)], cwd=work, check=False,
+                       stdout=subprocess.DEVNULL)  # fmt: skip
+        seconds = time.monotonic() - started
+        subprocess.run([*mutmut, "export-cicd-stats"], cwd=work, check=True, stdout=subprocess.DEVNULL)
+        stats = json.loads((work / "mutants" / "mutmut-cicd-stats.json").read_text(encoding="utf-8"))
+        listing = subprocess.run([*mutmut, "results"], cwd=work, check=True, capture_output=True, text=True).stdout
+        survivors = {}
+        for line in listing.splitlines():
+            name, _, status = line.strip().partition(": ")
+            if status == "survived":
+                shown = subprocess.run([*mutmut, "show", name], cwd=work, capture_output=True, text=True).stdout
+                survivors[name] = shown.strip()
+    return {"tests": tests, "seconds": round(seconds), "stats": stats, "survivors": survivors}
+
+
+def score(stats: dict[str, int]) -> tuple[int, int]:
+    """Killed (timeouts count as killed) and tested (all but skipped) mutants."""
+    killed = int(stats.get("killed", 0)) + int(stats.get("timeout", 0))
+    return killed, int(stats.get("total", 0)) - int(stats.get("skipped", 0))
+
+
+def report(results: dict[str, dict[str, object]]) -> str:
+    """MUTATION.md: one row per module run, then every survivor."""
+    lines = [
+        "# Mutation testing",
+        "",
+        "Written by `python benchmarks/mutation.py` (mutmut, one module at a time, each with the test files",
+        "listed; a mutant is killed when a test fails on it). Modules not listed have not been run yet.",
+        "",
+        "| module | mutants | killed | survived | score | equivalent survivors | minutes | tests |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    total_killed = total_tested = 0
+    for module in TARGETS:
+        if module not in results:
+            continue
+        result = results[module]
+        stats = result["stats"]
+        assert isinstance(stats, dict) and isinstance(result["survivors"], dict)
+        killed, tested = score(stats)
+        total_killed, total_tested = total_killed + killed, total_tested + tested
+        equivalent = sum(name in EQUIVALENT for name in result["survivors"])
+        lines.append(
+            f"| `{module}` | {tested} | {killed} | {len(result['survivors'])} | {100 * killed / max(tested, 1):.1f} % "
+            f"| {equivalent} | {int(result['seconds']) / 60:.1f} | {', '.join(result['tests'])} |"  # type: ignore[arg-type]
+        )
+    if total_tested:
+        lines += [
+            "",
+            f"All modules run: {total_killed} of {total_tested} killed ({100 * total_killed / total_tested:.1f} %).",
+        ]
+    left = [m for m in TARGETS if m not in results]
+    if left:
+        lines += ["", "Not run yet: " + ", ".join(f"`{m}`" for m in left) + "."]
+    lines += ["", "## Survivors", ""]
+    for result in results.values():
+        for name, diff in result["survivors"].items():  # type: ignore[attr-defined]
+            why = EQUIVALENT.get(name, "not yet explained or killed")
+            lines += [f"### `{name}`", "", f"{why}", "", "```diff", diff, "```", ""]
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("modules", nargs="*", help="modules to run (default: all of TARGETS)")
+    parser.add_argument("--jobs", type=int, default=1, help="mutants run at once (default 1)")
+    parser.add_argument("--report-only", action="store_true", help="rewrite MUTATION.md from mutation.json")
+    args = parser.parse_args()
+    results = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
+    for module in [] if args.report_only else (args.modules or list(TARGETS)):
+        print(f"{module}: running", flush=True)
+        results[module] = run_module(module, TARGETS[module], args.jobs)
+        RESULTS.write_text(json.dumps(results, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        killed, tested = score(results[module]["stats"])
+        print(f"{module}: {killed}/{tested} killed in {results[module]['seconds']} s", flush=True)
+    REPORT.write_text(report(results), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
