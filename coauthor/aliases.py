@@ -24,12 +24,12 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pandas as pd
 
 from coauthor.errors import InputError
 from coauthor.nameforms import name_form
+from coauthor.readers.base import regular_text
 
 HEADER = "label\treplace by"
 AUTHOR_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -67,11 +67,7 @@ class Aliases:
 
 def read_aliases(path: str | os.PathLike[str]) -> Aliases:
     """Read an alias file; :class:`InputError` naming ``file:line`` for a bad line."""
-    try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(str(path), f"cannot read the alias file ({exc})") from exc
-    return parse_aliases(text, str(path))
+    return parse_aliases(regular_text(path, "the alias file", "utf-8-sig"), str(path))
 
 
 def parse_aliases(text: str, where: str) -> Aliases:

@@ -27,6 +27,7 @@ import networkx as nx
 from coauthor.errors import InputError, OptionError
 from coauthor.graph import DEFAULT_MAX_AUTHORS, ordered_subgraph
 from coauthor.names import name_key
+from coauthor.readers.base import regular_text
 from coauthor.records import Paper
 
 
@@ -186,10 +187,7 @@ def find_author(graph: nx.Graph, name_or_id: str) -> str:
 def read_focus_file(path: str | Path) -> tuple[str, ...]:
     """Authors listed one per line (names or ids); blank lines and lines
     starting with ``#`` are ignored."""
-    try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(str(path), f"cannot read the focus list ({exc})") from exc
+    lines = regular_text(path, "the focus list").splitlines()
     names = tuple(line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#"))
     if not names:
         raise InputError(str(path), "the focus list names no author")

@@ -7,9 +7,7 @@
 
 from __future__ import annotations
 
-import errno
 import os
-import stat
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -31,7 +29,7 @@ from coauthor.readers import (
     wos,
     zotero,
 )
-from coauthor.readers.base import Format, ReadOptions, read_head, reading_limits, watch_reading
+from coauthor.readers.base import Format, ReadOptions, input_kind, read_head, reading_limits, watch_reading
 from coauthor.readers.duplicates import Duplicates, duplicate_keys, merge_into
 from coauthor.readers.limits import clean_paper
 from coauthor.records import Paper, ReadReport, fold_text, sharing_text
@@ -84,12 +82,12 @@ def expand_inputs(inputs: Iterable[str | os.PathLike[str]]) -> list[tuple[Path, 
     paths: list[tuple[Path, bool]] = []
     for item in inputs:
         path = Path(item)
-        kind = _kind(path)
+        kind = input_kind(path)
         if kind == "folder":
             files = sorted(
                 p
                 for p in path.rglob("*")
-                if _kind(p) != "folder" and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                if input_kind(p) != "folder" and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
             if not files:
                 raise InputError(str(path), "folder holds no files")
@@ -99,21 +97,6 @@ def expand_inputs(inputs: Iterable[str | os.PathLike[str]]) -> list[tuple[Path, 
         else:
             raise InputError(str(path), kind)
     return paths
-
-
-def _kind(path: Path) -> str:
-    """``"file"`` (regular), ``"folder"``, or why ``path`` is neither."""
-    try:
-        mode = path.stat().st_mode
-    except OSError as exc:
-        if exc.errno == errno.ELOOP:
-            return "symbolic link loop"
-        return "no such file or folder" if isinstance(exc, FileNotFoundError) else f"cannot read ({exc.strerror})"
-    if stat.S_ISDIR(mode):
-        return "folder"
-    if stat.S_ISREG(mode):
-        return "file"
-    return "not a regular file (a FIFO, device or socket): give a file or a folder"
 
 
 UNRECOGNISED = "unrecognised"
@@ -168,8 +151,8 @@ def read_inputs(
         progress.start(path)
         with reading_limits(options.limits):
             try:
-                if not explicit and _kind(path) != "file":
-                    raise InputError(str(path), _kind(path))
+                if not explicit and input_kind(path) != "file":
+                    raise InputError(str(path), input_kind(path))
                 reader = _forced_format(path, forced) if forced else detect_format(path)
             except InputError as error:
                 if explicit:

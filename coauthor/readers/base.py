@@ -14,9 +14,12 @@ from __future__ import annotations
 
 import bz2
 import datetime as _dt
+import errno
 import gzip
 import io
 import lzma
+import os
+import stat
 import time
 import zlib
 from collections.abc import Callable, Iterable, Iterator
@@ -277,6 +280,38 @@ _MAGIC: tuple[tuple[bytes, Callable[[IO[bytes]], io.BufferedIOBase]], ...] = (
     (b"BZh", _BZ2File),
     (b"\xfd7zXZ\x00", _LZMAFile),
 )
+
+
+def input_kind(path: Path) -> str:
+    """``"file"`` (regular), ``"folder"``, or why ``path`` is neither (a
+    FIFO or a device would block a read for ever).
+
+    >>> input_kind(Path("/dev/null"))
+    'not a regular file (a FIFO, device or socket): give a file or a folder'
+    """
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link loop"
+        return "no such file or folder" if isinstance(exc, FileNotFoundError) else f"cannot read ({exc.strerror})"
+    if stat.S_ISDIR(mode):
+        return "folder"
+    if stat.S_ISREG(mode):
+        return "file"
+    return "not a regular file (a FIFO, device or socket): give a file or a folder"
+
+
+def regular_text(path: str | os.PathLike[str], what: str, encoding: str = "utf-8") -> str:
+    """The text of a small side file (``what``: "the alias file"), which
+    must be a regular file; InputError naming it otherwise."""
+    kind = input_kind(Path(path))
+    if kind != "file":
+        raise InputError(str(path), f"cannot read {what} ({kind})")
+    try:
+        return Path(path).read_text(encoding=encoding)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(str(path), f"cannot read {what} ({exc})") from exc
 
 
 def open_binary(path: Path) -> IO[bytes]:

@@ -255,7 +255,6 @@ seeds = str(SEEDS)
 
 # --- the cases ------------------------------------------------------------------
 
-# fmt: off  (one case a line or two: the tables read better than one argument a line)
 WRITE_FAILED = r"(File too large|No space left on device)"
 REPORT_INCOMPLETE = ("rep", "rep/.incomplete", "rep/*.csv", "rep/*.graphml", "rep/figures", "rep/figures/*.png")
 
@@ -626,6 +625,18 @@ INPUT_CASES = [
         exit=0,
     ),
     Case(
+        "fifo-focus-list",
+        ["graph", seeds, "-q", "-o", "g.graphml", "--focus", "f"],
+        fifo("f"),
+        error=r"^Error: f: cannot read the focus list \(not a regular file",
+    ),
+    Case(
+        "fifo-alias-file",
+        ["names", seeds, "--aliases", "f"],
+        fifo("f"),
+        error=r"^Error: f: cannot read the alias file \(not a regular file",
+    ),
+    Case(
         "folder-link-to-parent",
         ["inspect", "d"],
         both(symlink("d/sub/up", ".."), text_file("d/p.csv", SMALL_CSV)),
@@ -748,6 +759,5 @@ GRAPH_CASES = [
         error=r"^Error: --min-papers needs the papers",
     ),
 ]
-# fmt: on
 
 CASES = [*OUTPUT_CASES, *TEXT_CASES, *READER_CASES, *INPUT_CASES, *OPTION_CASES, *GRAPH_CASES]
