@@ -22,6 +22,13 @@ def wos_tab(path: Path, rows: list[tuple[str, str, str]]) -> Path:
     return path
 
 
+def scopus_csv(path: Path, rows: list[tuple[str, str, str]]) -> Path:
+    """The same as a Scopus CSV: (title, DOI, EID) per row."""
+    lines = [f'"Lee A.","{title}",2020,"J","{doi}","{eid}"\n' for title, doi, eid in rows]
+    path.write_text("Authors,Title,Year,Source title,DOI,EID\n" + "".join(lines), encoding="utf-8")
+    return path
+
+
 def groups(path: Path) -> list[list[int]]:
     """The rows (0-based) that became each paper, as read_inputs merged them."""
     papers, reports = read_inputs([path])
@@ -29,15 +36,21 @@ def groups(path: Path) -> list[list[int]]:
     return [[int(source.rsplit(":", 1)[1]) - 2 for source in [p.source, *p.also_in]] for p in papers]
 
 
-ids = st.sampled_from(["", "WOS:000000000000001", "WOS:000000000000002", "WOS:000000000000003"])
+ids = st.sampled_from(["", "000000000000001", "000000000000002", "000000000000003"])
 dois = st.sampled_from(["", "10.1000/a", "10.1000/b", "10.1000/B"])
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from(["A study", "A Study!"]), dois, ids), min_size=1, max_size=8))
-def test_different_dois_or_uts_never_merge(rows: list[tuple[str, str, str]]) -> None:
+@given(
+    st.lists(st.tuples(st.sampled_from(["A study", "A Study!"]), dois, ids), min_size=1, max_size=8),
+    st.sampled_from(["wos", "scopus"]),
+)
+def test_different_dois_or_database_ids_never_merge(rows: list[tuple[str, str, str]], database: str) -> None:
+    """WoS UTs (``WOS:...``) or Scopus EIDs (``2-s2.0-...``), some missing."""
+    prefix, write = ("WOS:", wos_tab) if database == "wos" else ("2-s2.0-", scopus_csv)
+    rows = [(title, doi, f"{prefix}{number}" if number else "") for title, doi, number in rows]
     with tempfile.TemporaryDirectory() as folder:
-        found = groups(wos_tab(Path(folder) / "wos.txt", rows))
+        found = groups(write(Path(folder) / "records.txt", rows))
     assert sorted(i for group in found for i in group) == list(range(len(rows)))  # nothing lost
     for group in found:
         assert len({rows[i][1].lower() for i in group} - {""}) <= 1, group
