@@ -499,3 +499,18 @@ def test_zotero_rdf_not_xml_is_one_line_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["inspect", "-q", str(path)])
     assert result.exit_code == 1 and result.output.startswith(f"Error: {path}:")
     assert len(result.output.splitlines()) == 1 and "XML not understood" in result.output
+
+
+def test_metaknowledge_glued_tag_line_is_a_warning(peers: Path) -> None:
+    """testFile.isi has ``AUGilles, H`` (tag glued to its value) at one line:
+    read into the field above it, with a warning at that line; the record
+    keeps its authors from ``AF``."""
+    path = peers / "metaknowledge" / "metaknowledge_tests_testFile.isi"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    glued = [n for n, line in enumerate(lines, start=1) if re.match(r"[A-Z][A-Z0-9][^ \n]", line) and line != "ER"]
+    assert len(glued) == 1 and lines[glued[0] - 1] == "AUGilles, H"
+    papers, report = read(path)
+    reason = "line is neither a tag nor an indented continuation (read into the field above it)"
+    assert dict(report.warnings) == {reason: 1} and (f"{path}:{glued[0]}", f"warning: {reason}") in report.errors
+    record = next(p for p in papers if p.db_id == "wos:000177484FG0017")
+    assert record.authors == ["Gilles, H", "Girard, S", "Hamel, J"]

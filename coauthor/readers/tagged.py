@@ -70,11 +70,14 @@ def decoded_lines(path: Path) -> Iterator[str]:
 class TaggedRecord:
     """One record of a tagged file: its first line, its fields (tag -> values,
     one value per tag line and, unless joined, per continuation line) and
-    ``problem``, the reason to skip it when it is malformed."""
+    ``problem``, the reason to skip it when it is malformed; ``odd_lines``
+    holds the numbers of the lines read as continuations that are not
+    indented as the format indents them."""
 
     line: int
     fields: dict[str, list[str]] = field(default_factory=dict)
     problem: str | None = None
+    odd_lines: list[int] = field(default_factory=list)
 
     def first(self, *tags: str) -> str:
         """The first non-empty value of the first of ``tags`` present, else ``""``."""
@@ -99,6 +102,7 @@ class TagSyntax:
     file_tags: frozenset[str] = frozenset()  # header tags outside records (FN, VR)
     file_end: str | None = None  # tag that ends the file (EF)
     join_continuation: bool = True  # continuation lines extend the last value
+    indent: str | None = None  # how continuation lines start (WoS: three spaces); None: any way
 
 
 def tagged_records(lines: Iterable[str], syntax: TagSyntax) -> Iterator[TaggedRecord]:
@@ -116,6 +120,8 @@ def tagged_records(lines: Iterable[str], syntax: TagSyntax) -> Iterator[TaggedRe
         match = syntax.tag_line.match(line)
         if match is None:
             if line.strip() and current is not None and last_tag is not None:
+                if syntax.indent is not None and not line.startswith(syntax.indent):
+                    current.odd_lines.append(number)
                 values = current.fields[last_tag]
                 if syntax.join_continuation and values:
                     values[-1] = f"{values[-1]} {line.strip()}".strip()
@@ -159,16 +165,24 @@ def tagged_outcomes(
     report: ReadReport | None = None,
 ) -> Iterator[tuple[str, Paper | str]]:
     """``(file:line, paper or reason to skip)`` for every record of a tagged
-    file, for :func:`coauthor.readers.base.tally`. A file that starts with a
-    header tag (``FN``) but whose last line is not the ``file_end`` tag
-    (``EF``) is a warning of ``report``: it may have been cut short."""
+    file, for :func:`coauthor.readers.base.tally`. Warnings of ``report``:
+    a continuation line not indented as the format indents them (a tag
+    glued to its value, ``AUGilles, H``, is read into the field above it),
+    and a file that starts with a header tag (``FN``) but whose last line is
+    not the ``file_end`` tag (``EF``): it may have been cut short."""
     last = _LastLine(decoded_lines(path))
     for record in tagged_records(last, syntax):
         where = f"{path}:{record.line}"
+        if report is not None:
+            for number in record.odd_lines:
+                report.warn(ODD_LINE, f"{path}:{number}")
         yield where, record.problem or to_paper(record, where)
     headed = last.first[:2] in syntax.file_tags
     if report is not None and syntax.file_end and headed and not last.line.startswith(syntax.file_end):
         report.warn(f"no {syntax.file_end} line at the end (the file may be cut short)", f"{path}:{last.number}")
+
+
+ODD_LINE = "line is neither a tag nor an indented continuation (read into the field above it)"
 
 
 class _LastLine:

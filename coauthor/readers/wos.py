@@ -62,6 +62,7 @@ WOS_PLAIN = TagSyntax(
     file_tags=frozenset({"FN", "VR"}),
     file_end="EF",
     join_continuation=False,
+    indent="   ",
 )
 #: Fields holding lists separated by ``;`` (tab layout) or one item a line (plain).
 LIST_TAGS = frozenset({"AU", "AF", "OI", "RI"})
