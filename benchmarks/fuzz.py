@@ -61,8 +61,9 @@ def main() -> None:
         f"{SECTION} ({time.strftime('%Y-%m-%d')}, Python {platform.python_version()}, {platform.machine()})",
         "",
         f"`python benchmarks/fuzz.py`: {args.examples:,} hypothesis examples per reader (random bytes and mutated "
-        "valid files, each read with the format forced and sniffed). Unexpected: exceptions other than the "
-        "documented input error (`CoauthorError`); there must be none.",
+        "valid files, each read with the format forced and sniffed). Read: both reads ended normally; input "
+        "error: at least one ended in the documented input error (`CoauthorError`); unexpected: any other "
+        "exception (there must be none).",
         "",
         "| reader | examples | read | input error | unexpected | seconds |",
         "|---|---:|---:|---:|---|---:|",
