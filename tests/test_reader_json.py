@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from coauthor.errors import CoauthorError, InputError
 from coauthor.readers import FORMATS, arxiv, crossref, csljson, detect_format, openalex, read_inputs
 from coauthor.readers.base import ReadOptions
-from coauthor.readers.jsonworks import MALFORMED, date_parts, normalize_doi, normalize_orcid
+from coauthor.readers.jsonworks import MALFORMED, UNTITLED, date_parts, normalize_doi, normalize_orcid
 from coauthor.records import Paper
 
 CROSSREF_FILE = "crossref/crossref_works_from_habanero_cassettes.json"
@@ -165,10 +165,13 @@ def test_crossref_ugly_json_lines(json_data: Path) -> None:
         "no authors": 1,
         "invalid JSON: Unterminated string": 1,
         "not a JSON object": 1,
-        "no title": 1,
     }
     assert [where for where, _ in report.errors] == [f"{path}:{n}" for n in (3, 4, 5, 6)]
-    first, single = papers
+    assert report.errors[-1] == (f"{path}:6", f"warning: {UNTITLED}")
+    first, single, untitled = papers
+    # line 6: "title": [""] but a DOI and an author: a paper, with a warning
+    assert (untitled.id, untitled.title, untitled.authors, untitled.year) == ("10.5555/ugly.6", "", ["Cy Dee"], 2020)
+    assert dict(report.warnings) == {UNTITLED: 1}
     assert first.authors == ["Stravopodis", "Ann Lee", "Bo Chen"]  # family name alone
     assert first.author_orcids == [None, None, "0000-0001-5109-3700"]  # bad check digit dropped
     assert first.title == "Feeding habits of Eleutheronema tetradactylum, in coastal waters"
@@ -247,6 +250,7 @@ def test_api_envelopes(tmp_path: Path) -> None:
         "message.json": {"status": "ok", "message-type": "work", "message": work},
         "list.json": [work, work],
         "items.jsonl": json.dumps({"message": {"items": [work, work]}}),
+        "saved-message.json": {"items": [work, work, work]},  # the `message` of a list response, saved alone
     }
     counts = {}
     for name, value in shapes.items():
@@ -259,7 +263,56 @@ def test_api_envelopes(tmp_path: Path) -> None:
         "message.json": (1, [":1"]),
         "list.json": (2, [":item 1", ":item 2"]),
         "items.jsonl": (2, [":1:item 1", ":1:item 2"]),
+        "saved-message.json": (3, [":item 1", ":item 2", ":item 3"]),
     }
+
+
+def openalex_work(number: int, title: str) -> dict:
+    """An OpenAlex work as the API documents it (docs.openalex.org, Work object)."""
+    return {
+        "id": f"https://openalex.org/W{number}",
+        "doi": f"https://doi.org/10.5555/OA.{number}",
+        "title": title,
+        "display_name": title,
+        "publication_year": 2021,
+        "authorships": [
+            {"author_position": "first", "author": {"id": "https://openalex.org/A1", "display_name": "Ann Lee"}},
+            {"author_position": "last", "author": {"id": "https://openalex.org/A2", "display_name": "Bo Chen"}},
+        ],
+    }
+
+
+def test_openalex_page_and_list(tmp_path: Path) -> None:
+    page = {
+        "meta": {"count": 2, "page": 1, "per_page": 25},
+        "results": [openalex_work(1, "T1"), openalex_work(2, "T2")],
+    }
+    shapes = {"page.json": page, "list.json": page["results"], "one.json": openalex_work(1, "T1")}
+    for name, value in shapes.items():
+        (tmp_path / name).write_text(json.dumps(value, indent=2))
+    read = {name: openalex.read_openalex(tmp_path / name, OPTIONS) for name in shapes}
+    assert {name: [p.id for p in papers] for name, (papers, _) in read.items()} == {
+        "page.json": ["W1", "W2"],
+        "list.json": ["W1", "W2"],
+        "one.json": ["W1"],
+    }
+    assert all(detect_format(tmp_path / name).name == "openalex" for name in shapes)
+
+
+def test_openalex_work_without_title_is_a_paper(tmp_path: Path) -> None:
+    """A work whose title is empty or null but has a DOI and authors is kept
+    (warned about); without a DOI it is skipped "no title"."""
+    untitled, null, bare = openalex_work(1, ""), openalex_work(2, ""), openalex_work(3, "")
+    null["title"] = null["display_name"] = None
+    del bare["doi"]
+    path = tmp_path / "works.jsonl"
+    path.write_text("\n".join(json.dumps(w) for w in (untitled, null, bare)) + "\n")
+    papers, report = openalex.read_openalex(path, OPTIONS)
+    assert [(p.id, p.doi, p.title, p.authors) for p in papers] == [
+        ("W1", "10.5555/oa.1", "", ["Ann Lee", "Bo Chen"]),
+        ("W2", "10.5555/oa.2", "", ["Ann Lee", "Bo Chen"]),
+    ]
+    assert dict(report.skipped) == {"no title": 1} and dict(report.warnings) == {UNTITLED: 2}
 
 
 def test_json_lines_with_a_broken_first_line(tmp_path: Path) -> None:
@@ -457,7 +510,7 @@ def read_all(path: Path) -> None:
         assert accounted(papers, report)
         assert MALFORMED not in report.skipped
         for paper in papers:
-            assert paper.authors and all(paper.authors) and paper.title
+            assert paper.authors and all(paper.authors) and (paper.title or paper.doi)
             assert not paper.author_orcids or len(paper.author_orcids) == len(paper.authors)
 
 

@@ -1,8 +1,9 @@
 """Reader for Crossref REST API works (``api.crossref.org/works``).
 
-Accepted shapes: one work object, a ``{"message": work}`` response, a
-``{"message": {"items": [...]}}`` list response, a bare list of works, or JSON
-Lines of any of these. Authors are ``{"given", "family", "suffix", "ORCID",
+Accepted shapes (:func:`~coauthor.readers.jsonworks.works_in`): one work
+object, a ``{"message": work}`` response, a ``{"message": {"items": [...]}}``
+list response, the saved ``message`` alone (``{"items": [...]}``), a bare
+list of works, or JSON Lines of any of these. Authors are ``{"given", "family", "suffix", "ORCID",
 "sequence"}`` or organisations ``{"name"}``; the paper's id is its DOI.
 """
 
@@ -48,14 +49,6 @@ def sniff_crossref(head: str) -> bool:
     return has_key(head, "DOI") and (crossref_only or bool(_SEQUENCE.search(head)))
 
 
-def unwrap_crossref(value: Any) -> Any:
-    """The work(s) inside an API response; other values as they are."""
-    if isinstance(value, dict) and "message" in value:
-        message = value["message"]
-        return message["items"] if isinstance(message, dict) and "items" in message else message
-    return value
-
-
 def author_name(person: dict[str, Any]) -> str:
     """The name as written: ``given family suffix``, else the organisation's
     ``name``.
@@ -81,7 +74,7 @@ def parse_crossref(work: dict[str, Any], where: str) -> Paper | str:
 
 def read_crossref(path: Path, options: ReadOptions) -> tuple[list[Paper], ReadReport]:
     """Read a file of Crossref works (JSON or JSON Lines, maybe compressed)."""
-    return read_works(path, "crossref", parse_crossref, unwrap_crossref)
+    return read_works(path, "crossref", parse_crossref)
 
 
 FORMAT = Format(

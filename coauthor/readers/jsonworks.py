@@ -2,9 +2,9 @@
 a whole JSON document or streaming JSON Lines, the accounting loop, and the
 normalisation of ORCIDs, DOIs, dates, titles and names.
 
-A reader supplies ``unwrap`` (an API envelope to its records) and ``parse``
-(one record to a :class:`Paper`, or the reason it is skipped) and calls
-:func:`read_works`.
+A reader supplies ``parse`` (one record to a :class:`Paper`, or the reason
+it is skipped) and calls :func:`read_works`, which finds the works in any
+shape the APIs and their users save (:func:`works_in`).
 """
 
 from __future__ import annotations
@@ -27,6 +27,8 @@ from coauthor.records import Paper, ReadReport, paper_id
 
 #: Skip reason of a record that broke the parser (a bug, never expected).
 MALFORMED = "malformed record"
+#: Warning for a work read without a title: its DOI makes it a paper.
+UNTITLED = "no title (kept: the work has a DOI)"
 
 _READ_ERRORS = (OSError, EOFError, lzma.LZMAError, zlib.error)
 _ORCID_PREFIX = re.compile(r"^(?:https?://)?(?:www\.)?(?:sandbox\.)?orcid\.org/", re.IGNORECASE)
@@ -90,9 +92,9 @@ def iter_values(path: Path) -> Iterator[tuple[int, Any, bool]]:
                     yield number, _loads(line.strip().lstrip("\ufeff")), True
 
 
-def iter_records(path: Path, unwrap: Callable[[Any], Any]) -> Iterator[tuple[str, Any]]:
-    """``(where, record)`` for each record: ``unwrap`` turns each JSON value
-    into a list of records (an API envelope, a bare list) or one record.
+def iter_records(path: Path) -> Iterator[tuple[str, Any]]:
+    """``(where, record)`` for each record: each JSON value gives the works
+    it holds (:func:`works_in`).
 
     ``where`` is ``path:line`` for a line of JSON Lines or a whole-file
     object, ``path:item i`` (from 1) for the items of a whole-file list and
@@ -101,7 +103,7 @@ def iter_records(path: Path, unwrap: Callable[[Any], Any]) -> Iterator[tuple[str
         if isinstance(value, Invalid):
             yield f"{path}:{line}", value
             continue
-        found = unwrap(value)
+        found = works_in(value)
         if not isinstance(found, list):
             yield f"{path}:{line}", found
             continue
@@ -152,8 +154,29 @@ def _reading(path: Path, lines_read: Callable[[], int] = lambda: 0) -> Iterator[
 # --- the accounting loop -----------------------------------------------------
 
 
-def bare(value: Any) -> Any:
-    """The default ``unwrap``: records come as they are (an object or a list)."""
+#: Keys under which API responses hold their list of works: Crossref's
+#: ``items``, OpenAlex's ``results``.
+WORK_LISTS = ("items", "results")
+
+
+def works_in(value: Any) -> Any:
+    """The works a JSON value holds: those of an API response (``message``,
+    itself a work or a ``{"items": [...]}`` list), of a bare ``{"items": [...]}``
+    or ``{"results": [...]}`` page, a list as it is, else the value itself
+    (one work).
+
+    >>> works_in({"status": "ok", "message": {"items": [{"DOI": "10.1/a"}]}})
+    [{'DOI': '10.1/a'}]
+    >>> works_in({"meta": {"count": 1}, "results": [{"id": "W1"}]}), works_in({"id": "W2"})
+    ([{'id': 'W1'}], {'id': 'W2'})
+    """
+    if not isinstance(value, dict):
+        return value
+    if isinstance(value.get("message"), (dict, list)):
+        return works_in(value["message"])
+    for key in WORK_LISTS:
+        if isinstance(value.get(key), list):
+            return value[key]
     return value
 
 
@@ -161,15 +184,15 @@ def read_works(
     path: Path,
     fmt: str,
     parse: Callable[[dict[str, Any], str], Paper | str],
-    unwrap: Callable[[Any], Any] = bare,
 ) -> tuple[list[Paper], ReadReport]:
     """Read every record of ``path``: each one counted in ``report.read`` and
     either returned as a Paper or skipped with its reason and ``where``.
 
-    ``parse(record, where)`` returns the Paper or the reason to skip it."""
+    ``parse(record, where)`` returns the Paper or the reason to skip it. A
+    paper kept without a title (it has a DOI) is counted in the warnings."""
     report = ReadReport(file=str(path), format=fmt)
     papers: list[Paper] = []
-    for where, record in iter_records(path, unwrap):
+    for where, record in iter_records(path):
         report.read += 1
         if isinstance(record, Invalid):
             report.skip(record.reason, where)
@@ -183,8 +206,10 @@ def read_works(
             result = MALFORMED
         if isinstance(result, str):
             report.skip(result, where)
-        else:
-            papers.append(result)
+            continue
+        if not result.title:
+            report.warn(UNTITLED, where)
+        papers.append(result)
     return papers, report
 
 
@@ -197,14 +222,14 @@ def build_paper(
     **fields: Any,
 ) -> Paper | str:
     """A Paper from its parts, or the reason to skip it ("no authors", "no
-    title"). ``authors`` holds ``(name, orcid, author_id)``; nameless ones are
+    title" when it has neither a title nor a DOI). ``authors`` holds ``(name, orcid, author_id)``; nameless ones are
     dropped, and the id lists stay empty when no author has one. The paper's
     id is ``work_id`` when given, else the DOI, else :func:`paper_id`;
     ``fields`` are further Paper fields (``doi``, ``arxiv_id``, ...)."""
     named = [a for a in authors if a[0]]
     if not named:
         return "no authors"
-    if not title:
+    if not title and not fields.get("doi"):
         return "no title"
     year, month, day = date
     return Paper(

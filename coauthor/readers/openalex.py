@@ -1,7 +1,8 @@
 """Reader for OpenAlex works (``api.openalex.org/works``).
 
-Accepted shapes: one work object, a ``{"results": [...]}`` page, a bare list
-of works, or JSON Lines (the snapshot). Each ``authorships[]`` entry gives
+Accepted shapes (:func:`~coauthor.readers.jsonworks.works_in`): one work
+object, a ``{"results": [...]}`` page, a bare list of works, or JSON Lines
+(the snapshot). A work without a title is a paper when it has a DOI. Each ``authorships[]`` entry gives
 the name as written (``raw_author_name``, else ``author.display_name``), the
 author id (``A...``) and ORCID; list responses cut author lists at 100 and
 say so with ``is_authors_truncated``. The paper's id is the work id ``W...``.
@@ -39,13 +40,6 @@ def sniff_openalex(head: str) -> bool:
     return looks_like_json(head) and (has_key(head, "authorships") or bool(_WORK_ID.search(head)))
 
 
-def unwrap_openalex(value: Any) -> Any:
-    """The works of a ``{"results": [...]}`` page; other values as they are."""
-    if isinstance(value, dict) and isinstance(value.get("results"), list):
-        return value["results"]
-    return value
-
-
 def short_id(value: Any, kind: str) -> str | None:
     """``A5023888391`` from ``https://openalex.org/A5023888391`` (``kind`` is
     the letter expected); None when absent or of another kind.
@@ -80,7 +74,7 @@ def parse_openalex(work: dict[str, Any], where: str) -> Paper | str:
 
 def read_openalex(path: Path, options: ReadOptions) -> tuple[list[Paper], ReadReport]:
     """Read a file of OpenAlex works (JSON or JSON Lines, maybe compressed)."""
-    return read_works(path, "openalex", parse_openalex, unwrap_openalex)
+    return read_works(path, "openalex", parse_openalex)
 
 
 FORMAT = Format(
