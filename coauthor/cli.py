@@ -91,16 +91,18 @@ def _with_read_options(command: Callable[..., Any], format_names: tuple[str, ...
     )
     @click.option("--limit", "limits", multiple=True, metavar="NAME=N",
                   help=f"Change a limit on the input (repeatable; 0: no limit): {LIMIT_HELP}.")  # fmt: skip
+    @click.option("--encoding", default=None, metavar="NAME",
+                  help="Text encoding of every input (utf-8, cp1252, gb18030, ...) instead of the one detected.")  # fmt: skip
     @click.option("-q", "--quiet", is_flag=True, help="No progress bar on standard error.")
     @functools.wraps(command)
     def wrapper(
         *args: Any, undated_year: int | None, owner: str | None, author_sep: str, limits: tuple[str, ...],
-        quiet: bool, **kwargs: Any,
+        encoding: str | None, quiet: bool, **kwargs: Any,
     ) -> Any:  # fmt: skip
         with file_progress(quiet) as progress:
             try:
                 options = ReadOptions(owner=owner, author_sep=author_sep, progress=progress,
-                                      limits=Limits.parse(limits))  # fmt: skip
+                                      limits=Limits.parse(limits), encoding=encoding)  # fmt: skip
                 if undated_year is not None:
                     options = dataclasses.replace(options, undated_year=undated_year)
                 return command(*args, options=options, **kwargs)

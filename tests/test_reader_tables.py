@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from coauthor.errors import CoauthorError, InputError
 from coauthor.readers import FORMATS, detect_format, read_inputs
-from coauthor.readers.base import ReadOptions, read_head
+from coauthor.readers.base import ReadOptions, decoding, read_head
 from coauthor.readers.ris import read_ris, sniff_ris
 from coauthor.readers.scopus import read_scopus, sniff_scopus
 from coauthor.readers.table import read_csv, sniff_csv
@@ -92,10 +92,12 @@ def test_ris_crlf_and_gzip(tmp_path: Path) -> None:
     assert report.read == 3 and papers[0].source == f"{packed}:1" and papers[1].source == f"{packed}:9"
 
 
-def test_ris_not_utf8_names_the_line(tmp_path: Path) -> None:
+def test_ris_not_utf8_is_decoded_or_names_the_line(tmp_path: Path) -> None:
     path = tmp_path / "latin1.ris"
     path.write_bytes("TY  - JOUR\nAU  - Smith, J.\nER  - \nTY  - JOUR\nAU  - Müller, J.\nER  - \n".encode("latin-1"))
-    with pytest.raises(InputError) as info:
+    papers, _ = read_ris(path, OPTIONS)  # the encoding detected (not UTF-8)
+    assert [p.authors for p in papers] == [["Smith, J."], ["Müller, J."]]
+    with decoding(path, "utf-8"), pytest.raises(InputError) as info:  # as --encoding utf-8 does
         read_ris(path, OPTIONS)
     assert info.value.where == f"{path}:5"
 

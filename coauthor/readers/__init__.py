@@ -29,7 +29,16 @@ from coauthor.readers import (
     wos,
     zotero,
 )
-from coauthor.readers.base import Format, ReadOptions, input_kind, read_head, reading_limits, watch_reading
+from coauthor.readers.base import (
+    Format,
+    ReadOptions,
+    decoding,
+    input_kind,
+    note_encoding,
+    read_head,
+    reading_limits,
+    watch_reading,
+)
 from coauthor.readers.duplicates import Duplicates, duplicate_keys, merge_into
 from coauthor.readers.limits import clean_paper
 from coauthor.records import Paper, ReadReport, fold_text, sharing_text
@@ -131,8 +140,10 @@ def read_inputs(
     author-less entries are skipped. A file named explicitly that no reader
     recognises is an error; one met inside a folder gets a report of format
     ``unrecognised`` saying why it was not read (so is an entry of a folder
-    that is not a regular file). Every paper read is made safe for the
-    writers and cut to ``options.limits``
+    that is not a regular file). Each file's text is decoded in
+    ``options.encoding`` or else the encoding detected from its bytes; the
+    report names it, with a warning when it was guessed (not UTF-8). Every
+    paper read is made safe for the writers and cut to ``options.limits``
     (:func:`~coauthor.readers.limits.clean_paper`). Paper ids are made unique (a second
     paper with a taken id gets ``~2``, ``~3``...). Returns the papers in
     reading order and one report per file.
@@ -149,7 +160,7 @@ def read_inputs(
     shared: dict[str, str] = {}  # one object per repeated name, venue... across the files
     for path, explicit in files:
         progress.start(path)
-        with reading_limits(options.limits):
+        with reading_limits(options.limits), decoding(path, options.encoding) as text:
             try:
                 if not explicit and input_kind(path) != "file":
                     raise InputError(str(path), input_kind(path))
@@ -161,6 +172,7 @@ def read_inputs(
                 continue
             with progress.watching(path), sharing_text(shared):
                 read, report = reader.read(path, options)
+        note_encoding(report, text.forced or text.found)
         reports.append(report)
         for paper in read:
             clean_paper(paper, report, options.limits)

@@ -8,11 +8,19 @@ Readers open their file through :func:`open_binary`, :func:`open_text` or
 :func:`read_text`; inside :func:`watch_reading` those report how many bytes of
 the file on disk (compressed bytes for a compressed file) have been read, so
 that progress moves inside one big file whatever the reader.
+
+Text is decoded in the encoding :func:`file_encoding` finds: a byte-order
+mark, else UTF-8 when the bytes are UTF-8 (the fast, usual case), else the
+guess of charset-normalizer; inside :func:`decoding` (which
+:func:`~coauthor.readers.read_inputs` opens per file) an encoding forced
+with ``--encoding`` wins, sniffing and reading agree, and the encoding used
+goes into the file's :class:`~coauthor.records.ReadReport`.
 """
 
 from __future__ import annotations
 
 import bz2
+import codecs
 import datetime as _dt
 import errno
 import gzip
@@ -29,7 +37,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, cast
 
-from coauthor.errors import InputError
+import charset_normalizer
+
+from coauthor.errors import InputError, OptionError
 from coauthor.readers.limits import Limits
 from coauthor.records import Paper, ReadReport
 
@@ -59,7 +69,9 @@ class ReadOptions:
     :func:`coauthor.readers.read_inputs` as ``progress(done, total, path)``,
     in bytes of the input files as stored on disk (compressed files count
     their compressed bytes): before each file is read, while it is read and
-    once at the end (``done == total``).
+    once at the end (``done == total``). ``encoding``: the text encoding of
+    every input (a Python codec name such as ``gb18030`` or ``cp1252``)
+    instead of the one detected; OptionError for a name Python does not know.
     """
 
     undated_year: int = field(default_factory=lambda: _dt.date.today().year)
@@ -67,6 +79,11 @@ class ReadOptions:
     author_sep: str = ";"
     progress: Callable[[int, int, Path], None] | None = field(default=None, compare=False, repr=False)
     limits: Limits = field(default_factory=Limits)
+    encoding: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.encoding is not None:
+            object.__setattr__(self, "encoding", codec_name(self.encoding))
 
 
 Reader = Callable[[Path, ReadOptions], tuple[list[Paper], ReadReport]]
@@ -340,34 +357,219 @@ def open_binary(path: Path) -> IO[bytes]:
     return source
 
 
-def open_text(path: Path, encoding: str = "utf-8") -> IO[str]:
-    """Open ``path`` as text (decompressing as :func:`open_binary` does)."""
-    return io.TextIOWrapper(open_binary(path), encoding=encoding, newline=None)
+# --- text encodings ------------------------------------------------------------
 
 
-def read_text(path: Path, encoding: str = "utf-8") -> str:
-    """The whole text of ``path``; InputError naming the line when it is not
-    valid in ``encoding``."""
+@dataclass(frozen=True)
+class TextEncoding:
+    """How a file's bytes become text: ``codec`` (a Python codec name; for
+    UTF-8 with a byte-order mark ``utf-8-sig``, which drops it) and whether it
+    was ``guessed`` from the bytes rather than known (UTF-8, a byte-order
+    mark, or forced)."""
+
+    codec: str
+    guessed: bool = False
+
+    @property
+    def name(self) -> str:
+        """The name reports show: ``utf-8`` with or without a byte-order mark."""
+        return "utf-8" if self.codec == "utf-8-sig" else self.codec
+
+    @property
+    def line_safe(self) -> bool:
+        """True when a line end is the byte ``\\n`` whatever the text around it
+        (UTF-8, Latin-1, GB18030, Shift-JIS ...; not UTF-16), so the bytes can
+        be split into lines before they are decoded."""
+        return "\n\r".encode(self.codec) == b"\n\r" and "utf-16" not in self.codec and "utf-32" not in self.codec
+
+
+UTF8 = TextEncoding("utf-8")
+
+#: Byte-order marks, longest first (a UTF-32 LE mark starts like a UTF-16 LE one).
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+#: When charset-normalizer finds several encodings about equally plausible
+#: (a short text decodes cleanly as GB18030 and as Korean CP949 alike), the
+#: one earlier here wins: the encodings bibliographic files are saved in,
+#: Western first, then Chinese, Japanese, Korean, Central European, Cyrillic.
+PREFERRED_ENCODINGS = (
+    "cp1252", "latin_1", "gb18030", "big5", "shift_jis", "cp932", "euc_jp", "cp949", "euc_kr",
+    "cp1250", "iso8859_2", "cp1251", "koi8_r", "utf_16", "mac_roman",
+)  # fmt: skip
+#: Candidates whose chaos and coherence are this close to the best count as equally plausible.
+_TIE = 0.1
+#: At most this much of a whole file is given to the detector.
+DETECT_BYTES = 1 << 22
+
+
+def codec_name(name: str) -> str:
+    """The Python codec ``name`` stands for; OptionError when there is none.
+
+    >>> codec_name("GBK"), codec_name("latin1"), codec_name("UTF8")
+    ('gbk', 'iso8859-1', 'utf-8')
+    """
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        raise OptionError(f"unknown encoding '{name}' (a Python codec name: utf-8, cp1252, gb18030, ...)") from None
+
+
+def detect_encoding(sample: bytes, complete: bool = True) -> TextEncoding:
+    """The encoding of ``sample`` (the start of a file, or all of it when
+    ``complete``): a byte-order mark, else UTF-8 when it decodes as UTF-8
+    (a character cut at the end of a partial sample is allowed), else the
+    guess of charset-normalizer (``guessed``; Latin-1, which decodes any
+    bytes, when it has none).
+
+    >>> detect_encoding("Dvořák".encode()), detect_encoding(codecs.BOM_UTF8 + b"x").name
+    (TextEncoding(codec='utf-8', guessed=False), 'utf-8')
+    >>> detect_encoding("@article{k, author = {凯撒}}".encode("gbk"))
+    TextEncoding(codec='gb18030', guessed=True)
+    """
+    for bom, codec in _BOMS:
+        if sample.startswith(bom):
+            return TextEncoding(codec)
+    try:
+        sample.decode("utf-8")
+        return UTF8
+    except UnicodeDecodeError as exc:
+        if not complete and exc.start >= len(sample) - 3 and exc.reason == "unexpected end of data":
+            return UTF8
+    return TextEncoding(codec_name(_guess(sample) or "latin-1"), guessed=True)
+
+
+def _guess(sample: bytes) -> str | None:
+    """charset-normalizer's encoding of ``sample``, ties broken by
+    :data:`PREFERRED_ENCODINGS`."""
+    matches = list(charset_normalizer.from_bytes(sample[:DETECT_BYTES]))
+    if not matches:
+        return None
+    best = matches[0]
+    close = [m for m in matches if m.chaos <= best.chaos + _TIE and m.coherence >= best.coherence - _TIE]
+    rank = {name: i for i, name in enumerate(PREFERRED_ENCODINGS)}
+    return min(close, key=lambda m: (rank.get(m.encoding, len(rank)), matches.index(m))).encoding
+
+
+@dataclass
+class _Decoding:
+    """The encoding of the file at ``path``: ``forced``, or the one found
+    when it was first opened as text."""
+
+    path: Path
+    forced: TextEncoding | None
+    found: TextEncoding | None = None
+
+
+_decoding: ContextVar[_Decoding | None] = ContextVar("coauthor_decoding", default=None)
+
+
+@contextmanager
+def decoding(path: Path, forced: str | None = None) -> Iterator[_Decoding]:
+    """While inside, text read from ``path`` is decoded in ``forced`` (a
+    codec name) or else the encoding found when the file is first read
+    (sniffing and reading agree); the value yielded has it as ``found``."""
+    state = _Decoding(path, TextEncoding(codec_name(forced)) if forced else None)
+    token = _decoding.set(state)
+    try:
+        yield state
+    finally:
+        _decoding.reset(token)
+
+
+def note_encoding(report: ReadReport, encoding: TextEncoding | None) -> None:
+    """Put the encoding a file was read with into its report, with a warning
+    when it was guessed (the file is not UTF-8 and no encoding was forced)."""
+    if encoding is None:
+        return
+    report.encoding = report.encoding or encoding.name
+    if encoding.guessed:
+        report.warn(f"encoding guessed: {encoding.name} (not UTF-8; --encoding NAME sets it)")
+
+
+def file_encoding(path: Path, sample: bytes | None = None, complete: bool = False) -> TextEncoding:
+    """The encoding to read ``path`` with: forced or already found inside
+    :func:`decoding`, else detected from ``sample`` (by default the file's
+    first 64 KiB)."""
+    state = _decoding.get()
+    if state is not None and state.path != path:
+        state = None
+    if state is not None and (state.forced or state.found):
+        return state.forced or state.found  # type: ignore[return-value]  # one of them is set
+    if sample is None:
+        sample, complete = _head_bytes(path)
+    found = detect_encoding(sample, complete)
+    if state is not None:
+        state.found = found
+    return found
+
+
+def _redetect(path: Path, raw: bytes) -> TextEncoding | None:
+    """The encoding of the whole ``raw`` text of ``path`` when the one found
+    from its start does not decode it, None when the encoding was forced."""
+    state = _decoding.get()
+    if state is not None and state.path == path:
+        if state.forced:
+            return None
+        state.found = detect_encoding(raw)
+        return state.found
+    return detect_encoding(raw)
+
+
+def _head_bytes(path: Path) -> tuple[bytes, bool]:
+    """The first 64 KiB of decompressed bytes, and whether that is all of them."""
+    try:
+        with open_binary(path) as stream:
+            raw = stream.read(SNIFF_BYTES + 1)
+    except (OSError, EOFError, lzma.LZMAError, zlib.error) as exc:
+        raise InputError(str(path), f"cannot decompress ({exc})") from exc
+    return raw[:SNIFF_BYTES], len(raw) <= SNIFF_BYTES
+
+
+def not_decodable(path: Path, line: int, encoding: TextEncoding) -> InputError:
+    """The error for text of ``path`` that ``encoding`` cannot decode at ``line``."""
+    state = _decoding.get()
+    how = "the encoding forced with --encoding" if state and state.forced else "use --encoding NAME to set it"
+    return InputError(f"{path}:{line}", f"not {encoding.name} text ({how})")
+
+
+def open_text(path: Path) -> IO[str]:
+    """Open ``path`` as text (decompressing as :func:`open_binary` does) in
+    the encoding of :func:`file_encoding`."""
+    return io.TextIOWrapper(open_binary(path), encoding=file_encoding(path).codec, newline=None)
+
+
+def read_text(path: Path) -> str:
+    """The whole text of ``path`` in its encoding (found on the whole text
+    when the start of the file suggested another); InputError naming the line
+    when it cannot be decoded."""
     with open_binary(path) as stream:
         raw = stream.read()
+    encoding = file_encoding(path, raw, complete=True)
     try:
-        return raw.decode(encoding)
+        return _decode(path, raw, encoding)
+    except InputError:
+        again = _redetect(path, raw)
+        if again is None or again == encoding:
+            raise
+    return _decode(path, raw, again)
+
+
+def _decode(path: Path, raw: bytes, encoding: TextEncoding) -> str:
+    """``raw`` (the bytes of ``path``) decoded in ``encoding``; InputError naming the line."""
+    try:
+        return raw.decode(encoding.codec)
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise InputError(f"{path}:{line}", f"not {encoding} text") from exc
+        raise not_decodable(path, raw[: exc.start].count(b"\n") + 1, encoding) from exc
 
 
 def read_head(path: Path) -> str:
-    """The first 64 KiB of decompressed text, for sniffing (a character cut
-    at the end is dropped; bytes that are not UTF-8 are read as Latin-1)."""
-    try:
-        with open_binary(path) as stream:
-            raw = stream.read(SNIFF_BYTES)
-    except (OSError, EOFError, lzma.LZMAError, zlib.error) as exc:
-        raise InputError(str(path), f"cannot decompress ({exc})") from exc
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        if exc.start >= len(raw) - 4:
-            return raw[: exc.start].decode("utf-8")
-        return raw.decode("latin-1")
+    """The first 64 KiB of decompressed text, for sniffing, in the encoding
+    of :func:`file_encoding` (a character cut at the end is dropped)."""
+    raw, complete = _head_bytes(path)
+    return raw.decode(file_encoding(path, raw, complete).codec, errors="replace")

@@ -128,15 +128,11 @@ def _record(block: Block, macros: dict[str, str], where: str) -> Paper | str | N
 
 
 def _read_bib_text(path: Path) -> str:
-    """UTF-8 text, else Latin-1 (old ``.bib`` files); a leading BOM dropped,
-    line ends made ``\\n``."""
+    """The text in its encoding (UTF-8, else the one detected: old ``.bib``
+    files are Latin-1, Chinese ones GBK); a leading BOM dropped, line ends
+    made ``\\n``."""
     try:
-        try:
-            text = read_text(path)
-        except InputError as exc:
-            if not exc.reason.startswith("not utf-8"):
-                raise
-            text = read_text(path, "latin-1")
+        text = read_text(path)
     except (EOFError, lzma.LZMAError, zlib.error, OSError) as exc:  # a truncated or corrupt compressed file
         raise InputError(str(path), f"cannot decompress ({exc})") from exc
     return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from coauthor.errors import InputError
-from coauthor.readers.base import open_text, read_text
+from coauthor.readers.base import file_encoding, not_decodable, open_text, read_text
 from coauthor.records import Paper, ReadReport, paper_id
 
 #: Skip reason of a record that broke the parser (a bug, never expected).
@@ -146,7 +146,7 @@ def _reading(path: Path, lines_read: Callable[[], int] = lambda: 0) -> Iterator[
     try:
         yield
     except UnicodeDecodeError as exc:
-        raise InputError(str(path), f"not utf-8 text (after line {lines_read()})") from exc
+        raise not_decodable(path, lines_read() + 1, file_encoding(path)) from exc
     except _READ_ERRORS as exc:
         raise InputError(str(path), f"cannot read or decompress after line {lines_read()} ({exc})") from exc
 

@@ -1,14 +1,14 @@
 """Decoded, numbered lines of a text file, and the record splitter shared by
 the line-tagged formats (RIS, Web of Science plain text, MEDLINE).
 
-Lines are decoded one at a time, so a byte that is not UTF-8 is reported on
-its real line. Files starting with a UTF-16 byte-order mark (old Web of
-Science exports) are read as UTF-16; a UTF-8 byte-order mark is dropped.
+Lines are decoded one at a time, in the file's encoding (UTF-8, else the one
+detected or forced), so a byte that does not decode is reported on its real
+line. UTF-16 files (old Web of Science exports) are decoded as a stream; a
+byte-order mark is dropped.
 """
 
 from __future__ import annotations
 
-import codecs
 import io
 import lzma
 import re
@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from coauthor.errors import InputError
-from coauthor.readers.base import open_binary
+from coauthor.readers.base import file_encoding, not_decodable, open_binary
 from coauthor.records import Paper, ReadReport
 
 #: What reading a (possibly compressed) file may raise besides InputError.
@@ -26,29 +26,25 @@ READ_ERRORS = (OSError, EOFError, zlib.error, lzma.LZMAError)
 
 
 def text_head(head: str) -> str:
-    """The sniffing head as text: a UTF-16 file (read as Latin-1 by
-    :func:`~coauthor.readers.base.read_head`) decoded, a byte-order mark dropped.
+    """The sniffing head without a byte-order mark (a UTF-16 file is decoded
+    by :func:`~coauthor.readers.base.read_head` like any other).
 
-    >>> text_head("\\xff\\xfeP\\x00T\\x00\\t\\x00")
+    >>> text_head("\\ufeffPT\\t")
     'PT\\t'
     """
-    if head.startswith(("\xff\xfe", "\xfe\xff")):
-        try:
-            head = head.encode("latin-1").decode("utf-16", errors="ignore")
-        except UnicodeEncodeError:
-            pass
     return head.lstrip("\ufeff")
 
 
 def decoded_lines(path: Path) -> Iterator[str]:
     """The lines of ``path`` without their line ends (``\\n``, ``\\r\\n`` or
-    ``\\r``); InputError naming the line when the text cannot be decoded."""
+    ``\\r``), in the encoding of :func:`~coauthor.readers.base.file_encoding`;
+    InputError naming the line when the text cannot be decoded."""
     number = 0
+    encoding = file_encoding(path)
     try:
         with open_binary(path) as stream:
-            head = stream.peek(4)[:4] if hasattr(stream, "peek") else b""
-            if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-                text = io.TextIOWrapper(stream, encoding="utf-16", newline=None)
+            if not encoding.line_safe:  # UTF-16: decoded as a stream, then split
+                text = io.TextIOWrapper(stream, encoding=encoding.codec, newline=None)
                 for number, line in enumerate(text, start=1):  # noqa: B007
                     yield line.rstrip("\n")
                 return
@@ -56,12 +52,12 @@ def decoded_lines(path: Path) -> Iterator[str]:
                 for part in raw.splitlines() or [b""]:
                     number += 1
                     try:
-                        line = part.decode("utf-8")
+                        line = part.decode(encoding.codec)
                     except UnicodeDecodeError as exc:
-                        raise InputError(f"{path}:{number}", "not UTF-8 text; save the file as UTF-8") from exc
+                        raise not_decodable(path, number, encoding) from exc
                     yield line.lstrip("\ufeff") if number == 1 else line
     except UnicodeDecodeError as exc:
-        raise InputError(f"{path}:{number + 1}", "not UTF-16 text; save the file as UTF-8") from exc
+        raise not_decodable(path, number + 1, encoding) from exc
     except READ_ERRORS as exc:
         raise InputError(f"{path}:{number + 1}", f"cannot read the file ({exc})") from exc
 
