@@ -69,7 +69,13 @@ def test_every_reader_names_the_encoding(seeds: Path, test_data: Path) -> None:
     rows = inspect_json(*map(str, files))
     formats = {"profile-lines", "profile-blocks", "abstracts", "bibtex", "crossref", "openalex", "csl-json", "arxiv"}
     assert {row["format"] for row in rows} >= formats | {"dblp", "ris", "wos-tab", "wos-plain", "csv", "scopus"}
-    assert {row["encoding"] for row in rows if row["format"] != "unrecognised"} == {"utf-8"}
+    encodings = {row["format"]: row["encoding"] for row in rows if row["format"] != "unrecognised"}
+    # DBLP XML is decoded by its declaration: <?xml version="1.0" encoding="ISO-8859-1"?>
+    assert (
+        (test_data / "dblp" / "dblp_sample.xml").read_bytes().startswith(b'<?xml version="1.0" encoding="ISO-8859-1"')
+    )
+    assert encodings.pop("dblp") == "iso8859-1"
+    assert set(encodings.values()) == {"utf-8"}
 
 
 LATIN1_BIB = """@article{muller2001,

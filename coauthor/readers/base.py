@@ -484,10 +484,12 @@ def decoding(path: Path, forced: str | None = None) -> Iterator[_Decoding]:
 
 def note_encoding(report: ReadReport, encoding: TextEncoding | None) -> None:
     """Put the encoding a file was read with into its report, with a warning
-    when it was guessed (the file is not UTF-8 and no encoding was forced)."""
-    if encoding is None:
+    when it was guessed (the file is not UTF-8 and no encoding was forced).
+    A reader that decodes by what the file declares (XML) has set the
+    report's encoding itself, and that one stands."""
+    if encoding is None or report.encoding is not None:
         return
-    report.encoding = report.encoding or encoding.name
+    report.encoding = encoding.name
     if encoding.guessed:
         report.warn(f"encoding guessed: {encoding.name} (not UTF-8; --encoding NAME sets it)")
 

@@ -12,7 +12,8 @@ entity is kept as literal text (``&foo;``).
 Records are ``article``, ``inproceedings``, ``proceedings``, ``book``,
 ``incollection``, ``phdthesis``, ``mastersthesis`` (papers), ``www`` (person
 pages: counted as read, skipped) and ``data`` (research data: counted,
-skipped). ``<author>`` names are kept as written with their homonym suffix
+skipped). The text encoding is the one the XML declaration names, which lxml
+decodes by (``--encoding`` does not apply). ``<author>`` names are kept as written with their homonym suffix
 (``Wei Wang 0001``); their ``orcid`` attribute goes to ``author_orcids``;
 ``author_ids`` holds the name itself when it has a 4-digit suffix (DBLP's
 disambiguated person), else None. ``key`` is the id, ``<title>`` the title
@@ -28,6 +29,7 @@ line N: ..." otherwise. What follows the break is not read.
 
 from __future__ import annotations
 
+import codecs
 import re
 from html.entities import name2codepoint
 from pathlib import Path
@@ -107,11 +109,28 @@ class EntityFilter:
         return out
 
 
+_XML_ENCODING = re.compile(rb"""^(?:\xef\xbb\xbf)?<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z][\w.:-]*)["']""")
+
+
+def xml_encoding(head: bytes) -> str:
+    """The encoding an XML document declares (lxml decodes by it), else UTF-8.
+
+    >>> xml_encoding(b'<?xml version="1.0" encoding="ISO-8859-1"?>'), xml_encoding(b"<dblp>")
+    ('iso8859-1', 'utf-8')
+    """
+    match = _XML_ENCODING.match(head)
+    try:
+        return codecs.lookup(match.group(1).decode("ascii")).name if match else "utf-8"
+    except LookupError:
+        return match.group(1).decode("ascii").lower() if match else "utf-8"
+
+
 def read_dblp(path: Path, options: ReadOptions) -> tuple[list[Paper], ReadReport]:
     """Read every record of a DBLP XML file: the papers and the report."""
     report = ReadReport(file=str(path), format="dblp")
     papers: list[Paper] = []
     with open_binary(path) as raw:
+        report.encoding = xml_encoding(raw.peek(200)[:200] if hasattr(raw, "peek") else b"")
         stream = EntityFilter(raw)
         events = etree.iterparse(
             stream,
