@@ -128,7 +128,7 @@ def test_inspect_names_the_layout_and_warnings(peers: Path) -> None:
     result = CliRunner().invoke(main, ["inspect", "-q", str(old), str(shifted)])
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert lines[0].startswith(f"{old}: scopus (authors: short form), 20 read, 20 used")
+    assert lines[0].startswith(f"{old}: scopus (authors: short form), utf-8, 20 read, 20 used")
     assert "warning 56: row has more fields than the header" in result.output
 
 
