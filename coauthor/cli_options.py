@@ -16,7 +16,7 @@ from coauthor.analysis.centrality import MEASURES
 from coauthor.analysis.communities import METHODS
 from coauthor.analysis.engine import ENGINES
 from coauthor.analysis.tracking import parse_slice
-from coauthor.filters import GraphOptions, parse_years, read_focus_file
+from coauthor.filters import ORGANISATION_MODES, GraphOptions, parse_years, read_focus_file
 from coauthor.graph import DEFAULT_MAX_AUTHORS, WEIGHTINGS
 from coauthor.pipeline import AnalysisOptions
 from coauthor.resolve import RESOLVE_MODES
@@ -95,6 +95,11 @@ def _filter_options(edges: bool = True) -> list[Callable[[Command], Command]]:
                           "neighbourhood with --hops."),
         click.option("--hops", type=click.IntRange(min=0), default=None,
                      help="Neighbourhood size for --ego (default 1) and --focus (default 0)."),
+        click.option("--organisations", type=click.Choice(ORGANISATION_MODES), default=ORGANISATION_MODES[0],
+                     show_default=True,
+                     help="Organisation authors (LaTeX Project Team, a braced BibTeX name): separate keeps them, "
+                          "marked kind=organisation, ranked after every person; keep ranks them with the persons; "
+                          "drop leaves them out."),
         *name_options(),
     ]  # fmt: skip
 

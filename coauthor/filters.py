@@ -2,7 +2,11 @@
 
 1. ``years=(A, B)``: only papers published in A..B are read into the graph
    (so counts, weights and first/last years are those of the window);
-2. the graph is built (weighting, author cap);
+2. the graph is built (weighting, author cap), with organisation authors
+   (``organisations``): ``separate`` (default) keeps them, marked
+   ``kind=organisation``, but ranks them after every person (``top`` here,
+   the centrality table and every top list); ``keep`` ranks them with the
+   persons; ``drop`` leaves them out (their papers keep the other authors);
 3. ``min_papers``: authors with fewer papers are removed;
 4. ``min_weight``: edges lighter than this are removed;
 5. ``top``: only the N authors ranked highest by ``top_by`` (papers or a
@@ -23,19 +27,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import networkx as nx
+import pandas as pd
 
 from coauthor.errors import InputError, OptionError
 from coauthor.graph import DEFAULT_MAX_AUTHORS, ordered_subgraph
-from coauthor.names import name_key
+from coauthor.names import ORGANISATION, PERSON, name_key
 from coauthor.readers.base import regular_text
 from coauthor.records import Paper
+
+#: What becomes of organisation authors (the first is the default).
+ORGANISATION_MODES = ("separate", "keep", "drop")
 
 
 @dataclass(frozen=True)
 class GraphOptions:
     """How to build and filter the graph (see the module docs for the order);
     ``resolve`` (default, strict, off) and ``aliases`` (an alias file) say
-    how names become authors (:mod:`coauthor.resolve`)."""
+    how names become authors (:mod:`coauthor.resolve`); ``organisations``
+    (separate, keep, drop) what becomes of organisation authors."""
 
     weight: str = "full"
     max_authors: int = DEFAULT_MAX_AUTHORS
@@ -50,6 +59,7 @@ class GraphOptions:
     hops: int | None = None
     resolve: str = "default"
     aliases: str | None = None
+    organisations: str = "separate"
 
     def described(self) -> dict[str, object]:
         """The options as graph metadata (only those that are set)."""
@@ -114,6 +124,22 @@ def years_text(years: tuple[int, int]) -> str:
     return f"{first if first else ''}-{last if last != 9999 else ''}"
 
 
+def authorships_of(authorships: pd.DataFrame, organisations: str) -> pd.DataFrame:
+    """Step 2: the authorships the graph is built from, without those of
+    organisations when ``organisations`` is ``drop``.
+
+    >>> table = pd.DataFrame({"author_id": ["a", "b"], "kind": ["person", "organisation"]})
+    >>> authorships_of(table, "drop")["author_id"].tolist(), len(authorships_of(table, "separate"))
+    (['a'], 2)
+    """
+    if organisations not in ORGANISATION_MODES:
+        choices = ", ".join(ORGANISATION_MODES)
+        raise OptionError(f"unknown --organisations '{organisations}' (use one of: {choices})")
+    if organisations != "drop" or "kind" not in authorships:
+        return authorships
+    return authorships[authorships["kind"].ne(ORGANISATION).to_numpy()].reset_index(drop=True)
+
+
 def filter_graph(graph: nx.Graph, options: GraphOptions) -> nx.Graph:
     """Steps 3 to 7 on a built graph; returns a new graph (sorted order).
     OptionError when ``min_papers`` leaves no author (an empty selection),
@@ -132,7 +158,8 @@ def filter_graph(graph: nx.Graph, options: GraphOptions) -> nx.Graph:
     if options.min_weight:
         graph.remove_edges_from([(u, v) for u, v, w in graph.edges(data="weight") if w < options.min_weight])
     if options.top:
-        graph = ordered_subgraph(graph, _top_authors(graph, options.top, options.top_by))
+        people_first = options.organisations == "separate"
+        graph = ordered_subgraph(graph, _top_authors(graph, options.top, options.top_by, people_first))
     if options.largest_component and graph.number_of_nodes():
         largest = max(nx.connected_components(graph), key=lambda c: (len(c), sorted(c)[0]))
         graph = ordered_subgraph(graph, largest)
@@ -144,7 +171,7 @@ def filter_graph(graph: nx.Graph, options: GraphOptions) -> nx.Graph:
     return graph
 
 
-def _top_authors(graph: nx.Graph, n: int, by: str) -> list[str]:
+def _top_authors(graph: nx.Graph, n: int, by: str, people_first: bool) -> list[str]:
     if by == "papers":
         score = dict(graph.nodes(data="papers", default=0))
     else:
@@ -152,7 +179,8 @@ def _top_authors(graph: nx.Graph, n: int, by: str) -> list[str]:
 
         table = centrality(graph, measures=(by,))
         score = table[by].to_dict()
-    ranked = sorted(score, key=lambda node: (-score[node], node))
+    kind = dict(graph.nodes(data="kind", default=PERSON)) if people_first else {}
+    ranked = sorted(score, key=lambda node: (kind.get(node) == ORGANISATION, -score[node], node))
     return ranked[:n]
 
 

@@ -16,9 +16,10 @@ Every edge also keeps ``papers`` (= c_ij), ``first_year`` and ``last_year``.
 Papers with more than ``max_authors`` authors (default 50; 0 = no cap) make no
 edges — one 3,000-author paper alone makes 4.5 million pairs — but still
 count in their authors' ``papers``. Nodes are author ids (sorted), with
-``name``, ``papers``, ``first_year``, ``last_year`` and ``variants`` (the
-spellings seen, ``"; "``-joined). Inferred authors (profile owners added to
-truncated lists) count as authors.
+``name``, ``papers``, ``first_year``, ``last_year``, ``variants`` (the
+spellings seen, ``"; "``-joined) and ``kind`` (``person`` or
+``organisation``). Inferred authors (profile owners added to truncated
+lists) count as authors.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ import scipy.sparse as sp
 
 from coauthor.aliases import Aliases
 from coauthor.errors import OptionError
+from coauthor.names import PERSON
 from coauthor.records import Paper
 from coauthor.resolve import authorship_table, display_names
 
@@ -46,7 +48,7 @@ EDGE_COLUMNS = ["source", "target", "weight", "papers", "first_year", "last_year
 @dataclass
 class GraphTables:
     """The graph as two tables: ``nodes`` (indexed by author id: name, papers,
-    first_year, last_year, variants) and ``edges`` (source < target, weight,
+    first_year, last_year, variants, kind) and ``edges`` (source < target, weight,
     papers, first_year, last_year; years ``UNDATED`` when unknown), plus
     ``info`` about the build (papers left out by the author cap, ...) and
     ``pairs``: the edges as node positions (m x 2 ints), ready for igraph.
@@ -176,19 +178,21 @@ def tables_to_networkx(tables: GraphTables, metadata: dict[str, Any] | None = No
     graph.graph.update(metadata or {})
     graph.graph.update(tables.info)
     nodes = tables.nodes
-    for author_id, name, papers, first, last, variants in zip(
+    for author_id, name, papers, first, last, variants, kind in zip(
         nodes.index,
         nodes["name"],
         nodes["papers"],
         nodes["first_year"],
         nodes["last_year"],
         nodes["variants"],
+        nodes["kind"] if "kind" in nodes else [PERSON] * len(nodes),
         strict=True,
     ):
         attrs: dict[str, Any] = {"name": name, "papers": int(papers)}
         if first != UNDATED:
             attrs.update(first_year=int(first), last_year=int(last))
         attrs["variants"] = variants
+        attrs["kind"] = kind
         graph.add_node(author_id, **attrs)
     edges = tables.edges
     integer_weight = edges["weight"].dtype.kind == "i"
@@ -226,7 +230,11 @@ def _node_table(authorships: pd.DataFrame, codes: _Codes) -> pd.DataFrame:
     else:
         nodes["name"] = display_names(authorships)
     nodes["variants"] = _variants(authorships, codes, index)
-    return nodes[["name", "papers", "first_year", "last_year", "variants"]]
+    if "kind" in authorships:
+        nodes["kind"] = pd.Series(authorships["kind"].to_numpy()).groupby(codes.author).first().to_numpy()
+    else:
+        nodes["kind"] = PERSON
+    return nodes[["name", "papers", "first_year", "last_year", "variants", "kind"]]
 
 
 def _variants(authorships: pd.DataFrame, codes: _Codes, index: pd.Index) -> np.ndarray:

@@ -111,13 +111,21 @@ def _stem(word: str) -> str:
 
 
 @lru_cache(maxsize=1 << 20)
-def name_form(name: str) -> NameForm:
+def name_form(name: str, organisation: bool = False) -> NameForm:
     """Parse and fold one name as written (LaTeX accents decoded, a
-    bracketed nickname such as ``Xiong (Bill) Yu`` left out)."""
+    bracketed nickname such as ``Xiong (Bill) Yu`` left out). An
+    organisation's name is folded whole, digits kept, as its ``family``: it
+    equals only the same name.
+
+    >>> name_form("LaTeX 3 Project Team", True) == name_form("LaTeX Project Team", True)
+    False
+    """
     if "\\" in name:
         from coauthor.readers.latex import latex_to_text
 
         name = latex_to_text(name)
+    if organisation:
+        return NameForm(re.sub(r"[^a-z0-9]", "", ascii_fold(name).lower()) or name.casefold(), "", "", ())
     parts = parse_name(_BRACKETED.sub("", name))
     family = _letters(parts.family)
     if not family:  # nothing parsable: keep every letter

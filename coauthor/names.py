@@ -97,6 +97,57 @@ def split_title_authors(line: str) -> tuple[str, str] | None:
     return None
 
 
+PERSON, ORGANISATION, NOBODY = "person", "organisation", "nobody"
+
+#: What sources write where no person is named: placeholders, a list cut
+#: short, a role instead of names (compared folded: case, brackets, dots and
+#: spacing ignored).
+NOT_A_PERSON = frozenset({
+    "anonymous", "anon", "anonym", "anonymus", "noauthornameavailable", "noauthor", "noauthors", "unknown",
+    "unknownauthor", "na", "nn", "etal", "others", "andothers", "organizers", "organisers", "editors", "editor",
+    "eds", "theeditors", "variousauthors", "various", "author", "authors", "sponsors", "participants", "program",
+})  # fmt: skip
+
+#: Placeholders (folded) that say the author list was cut.
+LIST_CUT = frozenset({"etal", "others", "andothers"})
+
+#: Words that make a name a collective author (``LaTeX Project Team``,
+#: ``World Health Organization``, ``ATLAS Collaboration``), matched as whole
+#: words, case folded.
+ORGANISATION_WORDS = frozenset(
+    """
+    team group consortium collaboration collaborative committee commission council organization organisation
+    association society institute institution university universitat universite college school academy
+    foundation federation union agency office bureau department ministry board panel network project
+    laboratory laboratories labs corporation corp company inc ltd llc gmbh plc limited incorporated
+    program programme initiative alliance partnership taskforce working workgroup
+    secretariat authority industries systems publishers
+""".split()
+)
+
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def author_kind(name: str, declared_organisation: bool = False) -> str:
+    """Whether an author as written is a ``person``, an ``organisation``
+    (kept, marked) or ``nobody`` (a placeholder such as ``Anonymous``,
+    ``[No author name available]``, ``et al.``, ``Editors``: not an author).
+    ``declared_organisation``: the source says it is one (a braced BibTeX
+    name, a Crossref ``name``, a CSL ``literal``). The one place that decides.
+
+    >>> author_kind("[Anonymous]"), author_kind("et al."), author_kind("LaTeX 3 Project Team")
+    ('nobody', 'nobody', 'organisation')
+    >>> author_kind("Ann Lee"), author_kind("凯撒"), author_kind("Barnes and Noble", declared_organisation=True)
+    ('person', 'person', 'organisation')
+    """
+    words = [_NOT_WORD.sub("", word) for word in ascii_fold(name).lower().split()]  # Group-Smith stays one word
+    if "".join(words) in NOT_A_PERSON or not "".join(words):
+        return NOBODY
+    if declared_organisation or any(word in ORGANISATION_WORDS for word in words):
+        return ORGANISATION
+    return PERSON
+
+
 #: Letters that are not a base letter plus an accent, so NFKD keeps them.
 _LETTER_FOLDS = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss",
                                "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ı": "i", "þ": "th", "Þ": "Th"})  # fmt: skip
@@ -147,12 +198,22 @@ def _is_suffix(token: str) -> bool:
     return token.lower().rstrip(".") in SUFFIXES or bool(re.fullmatch(r"\d{4}", token))
 
 
+def is_particle(token: str) -> bool:
+    """True for a word of the *von* part of a name, by the BibTeX rule: it
+    starts with a lower-case letter (``van``, ``de``, ``zur``, ``ten``, ``y``).
+
+    >>> is_particle("zur"), is_particle("Van"), is_particle("d'"), is_particle("J.")
+    (True, False, True, False)
+    """
+    return token in PARTICLES or (token[:1].isalpha() and token[:1].islower())
+
+
 def _split_particle(family: str) -> tuple[str, str]:
-    """``"van der Berg"`` -> (``"van der"``, ``"Berg"``)."""
+    """``"van der Berg"`` -> (``"van der"``, ``"Berg"``): the particle runs
+    to the last lower-case word before the last word (BibTeX's von part)."""
     tokens = family.split()
-    k = 0
-    while k < len(tokens) - 1 and tokens[k] in PARTICLES:
-        k += 1
+    lower = [i for i, token in enumerate(tokens[:-1]) if is_particle(token)]
+    k = lower[-1] + 1 if lower else 0
     return " ".join(tokens[:k]), " ".join(tokens[k:])
 
 
@@ -203,8 +264,8 @@ def _given_family(text: str) -> tuple[str, str, str, str]:
     if initials < len(tokens) and not _INITIALS.fullmatch(tokens[0]):  # "Smith JA": family first
         particle, family = _split_particle(" ".join(tokens[:initials]))
         return " ".join(tokens[initials:]), family, particle, suffix
-    start = len(tokens) - 1
-    while start > 1 and tokens[start - 1] in PARTICLES:
-        start -= 1
-    particle = " ".join(tokens[start:-1])
-    return " ".join(tokens[:start]), tokens[-1], particle, suffix
+    lower = [i for i in range(1, len(tokens) - 1) if is_particle(tokens[i])]  # the first word is a given name
+    if not lower:
+        return " ".join(tokens[:-1]), tokens[-1], "", suffix
+    start, end = lower[0], lower[-1] + 1  # BibTeX's von: first to last lower-case word before the last
+    return " ".join(tokens[:start]), " ".join(tokens[end:]), " ".join(tokens[start:end]), suffix

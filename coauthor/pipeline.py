@@ -20,11 +20,11 @@ import pandas as pd
 from coauthor import __version__
 from coauthor.aliases import read_aliases
 from coauthor.analysis import author_timeline, centrality, communities, timeline
-from coauthor.analysis.centrality import BETWEENNESS_EXACT_LIMIT, BETWEENNESS_SAMPLE, MEASURES
+from coauthor.analysis.centrality import BETWEENNESS_EXACT_LIMIT, BETWEENNESS_SAMPLE, MEASURES, people_first
 from coauthor.analysis.tracking import track_communities
 from coauthor.errors import InputError, OptionError
 from coauthor.exporters.graphml import analysable, read_graphml
-from coauthor.filters import GraphOptions, filter_graph, papers_in_years
+from coauthor.filters import GraphOptions, authorships_of, filter_graph, papers_in_years
 from coauthor.graph import graph_from_authorships
 from coauthor.readers import ReadOptions, read_inputs
 from coauthor.records import Paper, ReadReport
@@ -81,7 +81,8 @@ class Analysis:
         return reasons
 
     def top_authors(self, n: int = 5) -> list[str]:
-        """Names of the ``n`` authors with the highest PageRank."""
+        """Names of the ``n`` authors with the highest PageRank (persons
+        first unless organisations are ranked with them: ``--organisations keep``)."""
         return self.centrality["name"].head(n).tolist()
 
 
@@ -102,9 +103,10 @@ def run_metadata(
         "input_format": input_format,
         "author_sep": read.author_sep,
     }
-    not_filters = ("weight", "max_authors", "resolve", "aliases")
+    not_filters = ("weight", "max_authors", "resolve", "aliases", "organisations")
     meta.update({f"filter_{k}": v for k, v in graph.described().items() if k not in not_filters})
     meta.update(name_resolution=graph.resolve, **({"aliases": graph.aliases} if graph.aliases else {}))
+    meta.update(organisations=graph.organisations)
     meta.update(community_method=analysis.method, resolution=analysis.resolution, seed=analysis.seed)
     meta.update(distance=analysis.distance, engine=analysis.engine, slice_years=analysis.slice_years)
     return meta
@@ -147,7 +149,7 @@ def _build(
     meta.update(papers=len(window), records_read=sum(r.read for r in reports))
     meta["records_skipped"] = sum(sum(r.skipped.values()) for r in reports)
     aliases = read_aliases(options.aliases) if options.aliases else None
-    authorships = authorship_table(window, aliases, options.resolve)
+    authorships = authorships_of(authorship_table(window, aliases, options.resolve), options.organisations)
     graph = graph_from_authorships(authorships, weight=options.weight, max_authors=options.max_authors, metadata=meta)
     return filter_graph(graph, options), window, reports, authorships
 
@@ -191,6 +193,8 @@ def analyze(
     sampled = authors > BETWEENNESS_EXACT_LIMIT
     stage(f"Centrality of {authors:,} authors" + (f" (paths from {BETWEENNESS_SAMPLE:,} sampled sources)" * sampled))
     central = centrality(graph, MEASURES, options.distance, options.seed, options.engine, options.jobs)
+    if graph_options.organisations == "separate":
+        central = people_first(central)
     stage(f"Communities ({options.method})")
     groups = communities(graph, options.method, options.resolution, options.seed, options.engine)
     for column in MEASURES:

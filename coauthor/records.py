@@ -31,7 +31,10 @@ class Paper:
     record's id in the database it was exported from, prefixed by that
     database (``wos:000177484FG0017``, ``scopus:2-s2.0-85123480963``,
     ``pubmed:18026466``): two records with different ids of one database are
-    never the same paper.
+    never the same paper. ``organisations``
+    holds the positions in ``authors`` of the names the source itself marks
+    as organisations (a braced BibTeX name, a Crossref ``name``, a CSL
+    ``literal``); :func:`coauthor.names.author_kind` decides the others.
 
     A big input holds millions of papers, so a paper is kept small: its
     fields in slots, one object per year, and (inside :func:`sharing_text`)
@@ -63,6 +66,7 @@ class Paper:
     author_orcids: list[str | None] = field(default_factory=list)
     author_ids: list[str | None] = field(default_factory=list)
     also_in: list[str] = field(default_factory=list)
+    organisations: tuple[int, ...] = ()
 
     def __post_init__(self) -> None:
         if type(self.year) is int and 0 <= self.year < len(_YEARS):

@@ -37,15 +37,15 @@ from coauthor.aliases import Aliases
 from coauthor.errors import OptionError
 from coauthor.grouping import Coauthors, Unit, group_units
 from coauthor.nameforms import NameForm, name_form
-from coauthor.names import name_key, parse_name
+from coauthor.names import ORGANISATION, author_kind, name_key, parse_name
 from coauthor.records import Paper
 
 RESOLVE_MODES = ("default", "strict", "off")
 TABLE_COLUMNS = [
     "paper_id", "position", "name", "author_id", "author_name", "rule", "evidence", "inferred", "year",
-    "orcid", "external_id", "given", "family", "particle", "suffix", "initials",
+    "orcid", "external_id", "given", "family", "particle", "suffix", "initials", "kind",
 ]  # fmt: skip
-_MENTION_COLUMNS = ["paper_id", "position", "name", "inferred", "year", "orcid", "external_id"]
+_MENTION_COLUMNS = ["paper_id", "position", "name", "inferred", "year", "orcid", "external_id", "declared"]
 
 
 def resolve(papers: Iterable[Paper], aliases: Aliases | None = None, mode: str = "default") -> pd.DataFrame:
@@ -54,7 +54,9 @@ def resolve(papers: Iterable[Paper], aliases: Aliases | None = None, mode: str =
     as written, ``author_id``, ``author_name`` (the most complete, then most
     frequent spelling), ``rule`` and ``evidence`` (what decided), ``inferred``,
     ``year`` (nullable Int64), the mention's ``orcid`` and ``external_id``
-    and the parsed parts of the name. A person listed twice on one paper
+    and the parsed parts of the name, and ``kind``: ``person`` or
+    ``organisation`` (:func:`coauthor.names.author_kind`; an organisation's
+    name is compared whole, digits included). A person listed twice on one paper
     keeps the first position only. Rows keep the order of the papers."""
     if mode not in RESOLVE_MODES:
         raise OptionError(f"unknown name resolution '{mode}' (use one of: {', '.join(RESOLVE_MODES)})")
@@ -62,7 +64,9 @@ def resolve(papers: Iterable[Paper], aliases: Aliases | None = None, mode: str =
     resolved, pins = _apply_aliases(table, aliases or Aliases())
     table = table.assign(resolved=resolved, pin=pins)[resolved.notna()]
     codes, uniques = pd.factorize(table["resolved"])
-    names = _Names(uniques.to_numpy(dtype=object))
+    declared = np.zeros(len(uniques), dtype=bool)
+    declared[codes[table["declared"].to_numpy(dtype=bool)]] = True
+    names = _Names(uniques.to_numpy(dtype=object), declared)
     table["code"] = codes
     duplicate = pd.DataFrame({"p": table["paper_id"], "k": names.key[codes]}).duplicated().to_numpy()
     table = table[names.usable[codes] & ~duplicate].reset_index(drop=True)
@@ -78,6 +82,8 @@ def resolve(papers: Iterable[Paper], aliases: Aliases | None = None, mode: str =
     parts = [parse_name(name) for name in names.names]
     for column in ("given", "family", "particle", "suffix", "initials"):
         table[column] = np.array([getattr(p, column) for p in parts], dtype=object)[table["code"].to_numpy()]
+    table["kind"] = names.kind[table["code"].to_numpy()]
+    table["kind"] = table.groupby("author_id", sort=False)["kind"].transform("min")  # organisation < person
     table["year"] = table["year"].astype("Int64")
     return table[TABLE_COLUMNS]
 
@@ -106,14 +112,21 @@ class _Names:
     """The distinct names to resolve, each parsed once; the arrays are
     indexed by a mention's ``code``."""
 
-    def __init__(self, names: np.ndarray) -> None:
+    def __init__(self, names: np.ndarray, declared: np.ndarray) -> None:
         self.names = names
-        self.forms: list[NameForm] = [name_form(name) for name in names]
+        kinds = [author_kind(name, bool(d)) for name, d in zip(names, declared, strict=True)]
+        self.kind = np.array(kinds, dtype=object)
+        organisation = self.kind == ORGANISATION
+        self.forms: list[NameForm] = [name_form(n, bool(o)) for n, o in zip(names, organisation, strict=True)]
         self.key = np.array([form.key for form in self.forms], dtype=object)
         self.usable = np.array([form.family != "" for form in self.forms], dtype=bool)
         self.block = np.array([" ".join(form.block) for form in self.forms], dtype=object)
         self.id_key = np.array(
-            [form.id_key or name_key(n) for form, n in zip(self.forms, names, strict=True)], dtype=object
+            [
+                name_key(n) if o else form.id_key or name_key(n)
+                for form, n, o in zip(self.forms, names, organisation, strict=True)
+            ],
+            dtype=object,
         )
         spec = [form.specificity for form in self.forms]
         self.rank = pd.DataFrame(spec, columns=["s0", "s1", "s2", "s3", "s4"], dtype=np.int64)
@@ -129,7 +142,8 @@ def _mentions(papers: Iterable[Paper]) -> pd.DataFrame:
         for position, name in enumerate(paper.all_authors):
             orcid = orcids[position] if position < len(orcids) else None
             external = ids[position] if position < len(ids) else None
-            rows.append((paper.id, position, name, position >= written, paper.year, orcid, external))
+            declared = position in paper.organisations
+            rows.append((paper.id, position, name, position >= written, paper.year, orcid, external, declared))
     table = pd.DataFrame(rows, columns=_MENTION_COLUMNS)
     return table.astype({"inferred": bool, "position": np.int64})
 

@@ -35,7 +35,7 @@ def test_full_weights_and_attributes() -> None:
     assert dict(g.edges[A, B]) == {"weight": 2, "papers": 2, "first_year": 2019, "last_year": 2020}
     assert dict(g.edges[B, C]) == {"weight": 2, "papers": 2, "first_year": 2019, "last_year": 2021}
     assert g.nodes[A] == {"name": "Ann Alpha", "papers": 3, "first_year": 2019, "last_year": 2021,
-                          "variants": "Ann Alpha"}  # fmt: skip
+                          "variants": "Ann Alpha", "kind": "person"}  # fmt: skip
 
 
 @pytest.mark.parametrize(

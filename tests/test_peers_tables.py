@@ -112,13 +112,15 @@ def test_metaknowledge_scopus(peers: Path) -> None:
     path = peers / "metaknowledge" / "metaknowledge_tests_scopus_testing.csv.scopus"
     header, rows = csv_rows(path)
     authors = header.index("Authors")
-    no_author = sum(row[authors] == "[No author name available]" for row in rows)
+    nobody = ("[No author name available]", "Anon")  # row 16 is by "Anon": no person either
+    no_author = sum(row[authors] in nobody for row in rows)
     papers, report = read(path)
-    assert (report.read, report.skipped["no authors"]) == (len(rows), no_author) == (220, 3)
+    assert (report.read, report.skipped["no authors"]) == (len(rows), no_author) == (220, 4)
+    assert report.warnings["authorship skipped: not a person (Anon)"] == 1
     assert papers[0].authors[:3] == ["Yagai T.", "Kimura Y.", "Kamada H."]
     assert len(papers[0].authors) == len(rows[0][authors].split(", ")) == 11
     assert sum(len(p.authors) for p in papers) == sum(
-        len(row[authors].split(", ")) for row in rows if row[authors] != "[No author name available]"
+        len(row[authors].split(", ")) for row in rows if row[authors] not in nobody
     )
 
 

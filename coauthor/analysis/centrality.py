@@ -24,6 +24,7 @@ from coauthor.analysis.engine import (
 from coauthor.analysis.parallel import DistanceSums, path_pool, resolve_jobs
 from coauthor.errors import OptionError
 from coauthor.graph import GraphTables, ordered_subgraph
+from coauthor.names import ORGANISATION
 
 if TYPE_CHECKING:
     import igraph
@@ -90,6 +91,19 @@ def centrality(
         order = table.assign(rank=-table["pagerank"].astype(float).round(12)).reset_index()
         table = table.loc[order.sort_values(["rank", "author_id"])["author_id"]]
     return table
+
+
+def people_first(table: pd.DataFrame) -> pd.DataFrame:
+    """The centrality table with the organisations (``kind``) after every
+    person, each group in its order: the person ranking.
+
+    >>> table = pd.DataFrame({"kind": ["organisation", "person", "person"]}, index=["o", "a", "b"])
+    >>> people_first(table).index.tolist()
+    ['a', 'b', 'o']
+    """
+    if "kind" not in table:
+        return table
+    return table.iloc[np.argsort(table["kind"].eq(ORGANISATION).to_numpy(), kind="stable")]
 
 
 def sample_sources(nodes: Sequence[object], k: int, seed: int) -> list[int]:

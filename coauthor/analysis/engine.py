@@ -15,6 +15,7 @@ import pandas as pd
 
 from coauthor.errors import OptionError
 from coauthor.graph import GraphTables, tables_to_networkx
+from coauthor.names import PERSON
 
 if TYPE_CHECKING:
     import igraph
@@ -71,14 +72,17 @@ def _with_weights(result: igraph.Graph, weights: np.ndarray, distance: str) -> i
 
 
 def node_table(graph: nx.Graph | GraphTables) -> pd.DataFrame:
-    """Author ids (index, in node order) with ``name`` and ``papers``."""
+    """Author ids (index, in node order) with ``name``, ``papers`` and
+    ``kind`` (``person`` or ``organisation``; ``person`` where unknown)."""
     if isinstance(graph, GraphTables):
-        return graph.nodes[["name", "papers"]].rename_axis("author_id")
+        table = graph.nodes[["name", "papers"]].rename_axis("author_id")
+        return table.assign(kind=graph.nodes["kind"] if "kind" in graph.nodes else PERSON)
     nodes = list(graph.nodes)
     return pd.DataFrame(
         {
             "name": [graph.nodes[n].get("name", n) for n in nodes],
             "papers": [graph.nodes[n].get("papers", 0) for n in nodes],
+            "kind": [graph.nodes[n].get("kind", PERSON) for n in nodes],
         },
         index=pd.Index(nodes, name="author_id", dtype=object),
     )

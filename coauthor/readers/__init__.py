@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from coauthor.errors import InputError, OptionError
+from coauthor.names import LIST_CUT, NOBODY, author_kind
 from coauthor.readers import (
     abstracts,
     arxiv,
@@ -133,7 +134,10 @@ def read_inputs(
     bar with it.
 
     ``fmt`` forces one format (a key of ``FORMATS``) instead of sniffing.
-    Duplicates (:mod:`coauthor.readers.duplicates`: the same database id,
+    Authors that name nobody (``Anonymous``, ``et al.``: see
+    :func:`coauthor.names.author_kind`) are left out of their paper, each
+    counted in the report's warnings; a paper left without authors is
+    skipped ("no authors"). Duplicates (:mod:`coauthor.readers.duplicates`: the same database id,
     else DOI, else folded title, year and first author's family name; never
     two DOIs or two ids of one database) are merged into the first paper read; author-less entries
     whose abstract matches a paper's are linked to it (merged); other
@@ -158,6 +162,7 @@ def read_inputs(
     files = expand_inputs(inputs)
     progress = _ByteProgress(options.progress, [path for path, _ in files])
     shared: dict[str, str] = {}  # one object per repeated name, venue... across the files
+    nobody: dict[str, bool] = {}  # per name: names nobody (Anonymous, et al.)
     for path, explicit in files:
         progress.start(path)
         with reading_limits(options.limits), decoding(path, options.encoding) as text:
@@ -178,6 +183,9 @@ def read_inputs(
             clean_paper(paper, report, options.limits)
             if not paper.authors:
                 authorless.append((paper, report))
+                continue
+            if not people_and_organisations(paper, report, nobody):
+                report.skip("no authors", paper.source)
                 continue
             keys = duplicate_keys(paper)
             kept = duplicates.find(paper, keys)
@@ -258,6 +266,31 @@ def _format_named(name: str) -> Format:
     if name not in FORMATS:
         raise OptionError(f"unknown format '{name}' (coauthor reads: {', '.join(FORMATS)})")
     return FORMATS[name]
+
+
+def people_and_organisations(paper: Paper, report: ReadReport, nobody: dict[str, bool] | None = None) -> bool:
+    """Leave out of ``paper`` the authors that name nobody, each counted in
+    ``report.warnings`` as "authorship skipped: not a person (NAME)" (``et
+    al.`` and ``others`` also mark the list as cut). False when no author is
+    left. ``nobody`` caches the decision per name (one dict for a whole read)."""
+    seen = {} if nobody is None else nobody
+    flags = []
+    for name in paper.authors:
+        flag = seen.get(name)
+        if flag is None:
+            flag = seen[name] = author_kind(name) == NOBODY
+        flags.append(flag)
+    if True not in flags:
+        return True
+    keep = [i for i, skip in enumerate(flags) if not skip]
+    for name in (name for name, skip in zip(paper.authors, flags, strict=True) if skip):
+        report.warn(f"authorship skipped: not a person ({name})", paper.source)
+        paper.authors_truncated |= fold_text(name) in LIST_CUT
+    paper.authors = [paper.authors[i] for i in keep]
+    paper.author_orcids = [paper.author_orcids[i] for i in keep] if paper.author_orcids else []
+    paper.author_ids = [paper.author_ids[i] for i in keep] if paper.author_ids else []
+    paper.organisations = tuple(j for j, i in enumerate(keep) if i in paper.organisations)
+    return bool(keep)
 
 
 def _unique_id(paper_id: str, taken: set[str]) -> str:

@@ -18,6 +18,7 @@ from coauthor.readers.base import Format, ReadOptions
 from coauthor.readers.jsonworks import (
     NO_DATE,
     Date,
+    WorkAuthor,
     as_dict,
     as_list,
     build_paper,
@@ -73,7 +74,7 @@ def first_version_date(record: dict[str, Any]) -> Date:
 
 def parse_arxiv(record: dict[str, Any], where: str) -> Paper | str:
     """One snapshot record as a Paper, or the reason it is skipped."""
-    authors = [(parsed_name(entry), None, None) for entry in as_list(record.get("authors_parsed"))]
+    authors = [WorkAuthor(parsed_name(entry)) for entry in as_list(record.get("authors_parsed"))]
     arxiv_id = text(record.get("id")) or None
     return build_paper(
         where,

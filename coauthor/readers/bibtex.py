@@ -8,13 +8,16 @@ with pylatexenc. Every ``@type{...}`` block other than ``@String``,
 ``@Comment`` and ``@Preamble`` is one record: a :class:`Paper`, or a skip
 with its reason and ``file:line``.
 
-Names are kept as written, after LaTeX decoding: ``Knuth, Donald E.`` keeps
-its order, ``{Bell Laboratories}`` is one author, ``and others`` marks the
-list as truncated. Editors are not authors, and ``crossref`` never supplies
-authors.
+Names are split by the BibTeX rules (:mod:`coauthor.readers.bibnames`) and
+kept as written, after LaTeX decoding: ``Knuth, Donald E.`` keeps its order,
+``Nancy {Van Cleave}`` is kept as ``Van Cleave, Nancy`` so that its family
+name stays whole, ``{Bell Laboratories}`` is one author and an
+organisation, ``and others`` marks the list as truncated. Editors are not
+authors, and ``crossref`` never supplies authors.
 
->>> split_names(r"Edwin V. {Bell, II} and {Barnes and Noble} AND others")
-(['Edwin V. Bell, II', 'Barnes and Noble'], True)
+>>> names, cut = split_names(r"Edwin V. {Bell, II} and {Barnes and Noble} AND others")
+>>> [str(name) for name in names], [name.organisation for name in names], cut
+(['Edwin V. Bell, II', 'Barnes and Noble'], [False, True], True)
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ from bibtexparser.model import (
 
 from coauthor.errors import InputError
 from coauthor.readers.base import Format, ReadOptions, current_limits, read_text, tally
+from coauthor.readers.bibnames import split_names
 from coauthor.readers.latex import latex_to_text
 from coauthor.records import Paper, ReadReport
 
@@ -50,7 +54,6 @@ logging.getLogger("bibtexparser").addHandler(logging.NullHandler())
 NOT_ENTRIES = frozenset({"string", "comment", "preamble"})
 
 _BLOCK_START = re.compile(r"^[ \t]*@[ \t]*([A-Za-z][\w-]*)[ \t]*[{(]", re.MULTILINE)
-_AND = re.compile(r"\s+and\s+", re.IGNORECASE)
 _WORD = re.compile(r"[^\s#{}\"]+")
 _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 _DATE = re.compile(r"\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
@@ -168,7 +171,8 @@ def _entry_to_paper(entry: Entry, macros: dict[str, str], where: str) -> Paper |
         return f"a field {exc} (--limit macro=N)"
     except BibSyntaxError:
         return "BibTeX syntax error"
-    authors, truncated = split_names(fields.get("author", ""))
+    names, truncated = split_names(fields.get("author", ""))
+    authors = [str(name) for name in names]
     if not authors:
         return "no authors (editor only)" if fields.get("editor", "").strip() else "no authors"
     year, month, day = _date(fields)
@@ -189,6 +193,7 @@ def _entry_to_paper(entry: Entry, macros: dict[str, str], where: str) -> Paper |
         volume=fields.get("volume") or None,
         issue=fields.get("number") or fields.get("issue") or None,
         pages=fields.get("pages") or None,
+        organisations=tuple(i for i, name in enumerate(names) if name.organisation),
     )
 
 
@@ -254,40 +259,6 @@ def _closing(value: str, start: int) -> int:
         elif char == '"' and depth == 0 and value[start] == '"':
             return pos
     raise BibSyntaxError(f"unclosed {value[start]!r} at {start}")
-
-
-def split_names(text: str) -> tuple[list[str], bool]:
-    """Split an ``author`` value on ``and`` outside braces; decode each name.
-
-    Returns the names as written (LaTeX decoded, whitespace collapsed) and
-    whether ``others`` cut the list."""
-    names: list[str] = []
-    truncated = False
-    start = 0
-    for match in _AND.finditer(text):
-        if match.start() >= start and _depth(text, match.start()) == 0:
-            names.append(text[start : match.start()])
-            start = match.end()
-    names.append(text[start:])
-    decoded: list[str] = []
-    for name in names:
-        if name.strip().lower() == "others":
-            truncated = True
-        elif plain := latex_to_text(name):
-            decoded.append(plain)
-    return decoded, truncated
-
-
-def _depth(text: str, stop: int) -> int:
-    """Brace depth at ``text[stop]`` (escaped braces not counted)."""
-    depth = 0
-    for pos in range(stop):
-        char = text[pos]
-        if char == "{" and (pos == 0 or text[pos - 1] != "\\"):
-            depth += 1
-        elif char == "}" and (pos == 0 or text[pos - 1] != "\\") and depth > 0:
-            depth -= 1
-    return depth
 
 
 def _date(fields: dict[str, str]) -> tuple[int | None, int | None, int | None]:

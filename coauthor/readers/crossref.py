@@ -15,6 +15,7 @@ from typing import Any
 
 from coauthor.readers.base import Format, ReadOptions
 from coauthor.readers.jsonworks import (
+    WorkAuthor,
     as_dict,
     as_list,
     build_paper,
@@ -61,10 +62,19 @@ def author_name(person: dict[str, Any]) -> str:
     return join_name(person.get("given"), person.get("family"), person.get("suffix")) or join_name(person.get("name"))
 
 
+def is_organisation(person: dict[str, Any]) -> bool:
+    """True for an organisation author: a ``name`` and no ``family``.
+
+    >>> is_organisation({"name": "Concrete Technology Associates"}), is_organisation({"family": "Lee"})
+    (True, False)
+    """
+    return not join_name(person.get("family")) and bool(join_name(person.get("name")))
+
+
 def parse_crossref(work: dict[str, Any], where: str) -> Paper | str:
     """One Crossref work as a Paper, or the reason it is skipped."""
     authors = [
-        (author_name(person), normalize_orcid(person.get("ORCID")), None)
+        WorkAuthor(author_name(person), normalize_orcid(person.get("ORCID")), organisation=is_organisation(person))
         for person in map(as_dict, as_list(work.get("author")))
     ]
     doi = normalize_doi(work.get("DOI"))

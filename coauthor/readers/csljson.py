@@ -16,6 +16,7 @@ from typing import Any
 from coauthor.readers.base import Format, ReadOptions
 from coauthor.readers.crossref import sniff_crossref
 from coauthor.readers.jsonworks import (
+    WorkAuthor,
     as_dict,
     as_list,
     build_paper,
@@ -54,7 +55,8 @@ def csl_name(person: dict[str, Any]) -> str:
 
 def parse_csl(item: dict[str, Any], where: str) -> Paper | str:
     """One CSL item as a Paper, or the reason it is skipped."""
-    authors = [(csl_name(person), None, None) for person in map(as_dict, as_list(item.get("author")))]
+    people = [as_dict(person) for person in as_list(item.get("author"))]
+    authors = [WorkAuthor(csl_name(p), organisation=bool(join_name(p.get("literal")))) for p in people]
     return build_paper(
         where,
         clean_title(item.get("title")),

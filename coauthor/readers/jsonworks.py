@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from coauthor.errors import InputError
 from coauthor.readers.base import file_encoding, not_decodable, open_text, read_text
@@ -213,20 +213,32 @@ def read_works(
     return papers, report
 
 
+class WorkAuthor(NamedTuple):
+    """One author of a work as a JSON reader finds it: the name as written,
+    the ORCID and source author id when given, and whether the source marks
+    it an organisation."""
+
+    name: str
+    orcid: str | None = None
+    author_id: str | None = None
+    organisation: bool = False
+
+
 def build_paper(
     where: str,
     title: str,
-    authors: Sequence[tuple[str, str | None, str | None]],
+    authors: Sequence[WorkAuthor],
     date: Date = NO_DATE,
     work_id: str | None = None,
     **fields: Any,
 ) -> Paper | str:
     """A Paper from its parts, or the reason to skip it ("no authors", "no
-    title" when it has neither a title nor a DOI). ``authors`` holds ``(name, orcid, author_id)``; nameless ones are
-    dropped, and the id lists stay empty when no author has one. The paper's
+    title" when it has neither a title nor a DOI). Nameless authors are
+    dropped, the id lists stay empty when no author has one, and the
+    authors marked organisations go to ``organisations``. The paper's
     id is ``work_id`` when given, else the DOI, else :func:`paper_id`;
     ``fields`` are further Paper fields (``doi``, ``arxiv_id``, ...)."""
-    named = [a for a in authors if a[0]]
+    named = [a for a in authors if a.name]
     if not named:
         return "no authors"
     if not title and not fields.get("doi"):
@@ -235,13 +247,14 @@ def build_paper(
     return Paper(
         id=work_id or fields.get("doi") or paper_id(title, year),
         title=title,
-        authors=[a[0] for a in named],
+        authors=[a.name for a in named],
         year=year,
         month=month,
         day=day,
         source=where,
-        author_orcids=_parallel([a[1] for a in named]),
-        author_ids=_parallel([a[2] for a in named]),
+        author_orcids=_parallel([a.orcid for a in named]),
+        author_ids=_parallel([a.author_id for a in named]),
+        organisations=tuple(i for i, a in enumerate(named) if a.organisation),
         **fields,
     )
 

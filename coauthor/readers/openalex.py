@@ -16,6 +16,7 @@ from typing import Any
 
 from coauthor.readers.base import Format, ReadOptions
 from coauthor.readers.jsonworks import (
+    WorkAuthor,
     as_dict,
     as_list,
     build_paper,
@@ -57,7 +58,7 @@ def parse_openalex(work: dict[str, Any], where: str) -> Paper | str:
     for authorship in map(as_dict, as_list(work.get("authorships"))):
         author = as_dict(authorship.get("author"))
         name = join_name(authorship.get("raw_author_name")) or join_name(author.get("display_name"))
-        authors.append((name, normalize_orcid(author.get("orcid")), short_id(author.get("id"), "A")))
+        authors.append(WorkAuthor(name, normalize_orcid(author.get("orcid")), short_id(author.get("id"), "A")))
     year = checked_date(work.get("publication_year"))[0]
     published = iso_date(work.get("publication_date"))
     date = published if year in (None, published[0]) else (year, None, None)
