@@ -77,6 +77,13 @@ def test_kept_names_read_back_with_the_same_family(written: str, given_name: str
     assert (parts.given, parts.family) == (given_name, family)
 
 
+def test_organisation_written_in_pieces_keeps_its_order() -> None:
+    """tugboat.bib writes ``{\\LaTeX} {Project Team}``: two tokens, but the
+    name of an organisation, kept as it reads."""
+    (name,), _ = split_names(r"{\LaTeX} {Project Team}")
+    assert str(name) == "LaTeX Project Team"
+
+
 def test_braced_corporate_names_are_one_organisation() -> None:
     names, truncated = split_names(
         r"{Adobe Systems, Inc.} and {Barnes and Noble} and {{\LaTeX\,3} Project Team} and Ann Lee and others"

@@ -126,6 +126,17 @@ def test_utf16_json_is_sniffed_and_read(tmp_path: Path) -> None:
     assert [(p.authors, p.title) for p in papers] == [(["Zoë Brontë"], "Über Netze")]
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_byte_order_mark(tmp_path: Path, codec: str) -> None:
+    """Valid UTF-8 byte for byte (NUL is a UTF-8 character), but no text holds NUL."""
+    path = tmp_path / "works.json"
+    path.write_bytes(json.dumps([crossref_work("Zoë", "Brontë")], ensure_ascii=False).encode(codec))
+    papers, (report,) = read_inputs([path], OPTIONS)
+    assert (report.format, report.encoding) == ("crossref", codec)
+    assert [p.authors for p in papers] == [["Zoë Brontë"]]
+    assert list(report.warnings) == [GUESSED.format(codec)]
+
+
 def test_gbk_ris_lines(tmp_path: Path) -> None:
     """A line-by-line reader decodes each line in the detected encoding."""
     text = "TY  - JOUR\nAU  - 王小明\nAU  - 李华\nTI  - 协作网络的中心性分析与社区结构研究\nPY  - 2019\nER  - \n"
@@ -168,7 +179,7 @@ def test_undecodable_stream_is_an_input_error(tmp_path: Path) -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(text=st.text(max_size=200), bom=st.booleans())
+@given(text=st.text(st.characters(exclude_characters="\x00"), max_size=200), bom=st.booleans())  # text has no NUL
 def test_utf8_is_never_guessed(text: str, bom: bool) -> None:
     data = (codecs.BOM_UTF8 if bom else b"") + text.encode("utf-8")
     assert detect_encoding(data) == TextEncoding("utf-8-sig" if bom else "utf-8")

@@ -404,6 +404,8 @@ PREFERRED_ENCODINGS = (
 )  # fmt: skip
 #: Candidates whose chaos and coherence are this close to the best count as equally plausible.
 _TIE = 0.1
+#: A NUL byte within this many first bytes means UTF-16 or UTF-32 (text never holds NUL).
+_NUL_WINDOW = 4096
 #: At most this much of a whole file is given to the detector.
 DETECT_BYTES = 1 << 22
 
@@ -423,8 +425,9 @@ def codec_name(name: str) -> str:
 def detect_encoding(sample: bytes, complete: bool = True) -> TextEncoding:
     """The encoding of ``sample`` (the start of a file, or all of it when
     ``complete``): a byte-order mark, else UTF-8 when it decodes as UTF-8
-    (a character cut at the end of a partial sample is allowed), else the
-    guess of charset-normalizer (``guessed``; Latin-1, which decodes any
+    (a character cut at the end of a partial sample is allowed) and holds no
+    NUL byte (UTF-16 without a byte-order mark), else the guess of
+    charset-normalizer (``guessed``; Latin-1, which decodes any
     bytes, when it has none).
 
     >>> detect_encoding("Dvořák".encode()), detect_encoding(codecs.BOM_UTF8 + b"x").name
@@ -435,6 +438,8 @@ def detect_encoding(sample: bytes, complete: bool = True) -> TextEncoding:
     for bom, codec in _BOMS:
         if sample.startswith(bom):
             return TextEncoding(codec)
+    if b"\x00" in sample[:_NUL_WINDOW]:  # valid UTF-8, but text has no NUL: UTF-16/32 without a mark
+        return TextEncoding(codec_name(_guess(sample) or "utf-16-le"), guessed=True)
     try:
         sample.decode("utf-8")
         return UTF8

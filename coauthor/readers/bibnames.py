@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from coauthor.names import parse_name
+from coauthor.names import ORGANISATION, author_kind, parse_name
 from coauthor.readers.latex import latex_to_text
 
 _AND = re.compile(r"\s+and\s+", re.IGNORECASE)
@@ -47,7 +47,7 @@ class BibName(NamedTuple):
     ``commas``: it was written ``von Last, First``. ``str()`` is the name
     as coauthor keeps it: in its written order, except that ``First von
     Last`` becomes ``von Last, Jr, First`` where reading it back would
-    split it elsewhere (``Nancy {Van Cleave}``)."""
+    split it elsewhere (``Nancy {Van Cleave}``) and it is no organisation."""
 
     first: str
     von: str
@@ -58,8 +58,8 @@ class BibName(NamedTuple):
 
     def __str__(self) -> str:
         plain = " ".join(p for p in (self.first, self.von, self.last) if p)
-        if self.organisation:
-            return plain
+        if self.organisation or (not self.commas and author_kind(plain) == ORGANISATION):
+            return plain  # {\LaTeX} {Project Team} is LaTeX Project Team, not "Project Team, LaTeX"
         family = " ".join(p for p in (self.von, self.last) if p)
         comma = ", ".join(p for p in (family, self.jr, self.first) if p)
         if self.commas:
