@@ -77,6 +77,14 @@ def test_kept_names_read_back_with_the_same_family(written: str, given_name: str
     assert (parts.given, parts.family) == (given_name, family)
 
 
+def test_suffix_written_last_is_not_a_family_name() -> None:
+    """BibTeX reads ``John Smith Jr.`` as last name ``Jr.``; .bib files write
+    it all the same, and the name is kept as written (family Smith)."""
+    (name,), _ = split_names("John Smith Jr.")
+    assert str(name) == "John Smith Jr."
+    assert (parse_name(str(name)).family, parse_name(str(name)).suffix) == ("Smith", "Jr.")
+
+
 def test_organisation_written_in_pieces_keeps_its_order() -> None:
     """tugboat.bib writes ``{\\LaTeX} {Project Team}``: two tokens, but the
     name of an organisation, kept as it reads."""

@@ -66,9 +66,11 @@ class BibName(NamedTuple):
             return comma
         if self.jr:
             plain = f"{plain}, {self.jr}"
-        if not self.first and not self.jr:
+        if (not self.first and not self.jr) or parse_name(plain) == parse_name(comma):
             return plain
-        return plain if parse_name(plain) == parse_name(comma) else comma
+        # the two readings differ: BibTeX's wins where braces or particles made it
+        # (Nancy {Van Cleave}), not for a suffix written last (John Smith Jr.)
+        return comma if " " in self.last or self.von else plain
 
 
 def split_names(text: str) -> tuple[list[BibName], bool]:
