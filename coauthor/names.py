@@ -226,6 +226,8 @@ def parse_name(name: str) -> NameParts:
     NameParts(given='Nees Jan', family='Eck', particle='van', suffix='')
     >>> parse_name("Ludwig van Beethoven").particle, parse_name("Wei Wang 0001").suffix
     ('van', '0001')
+    >>> parse_name("Angelo Di Iorio") == parse_name("Di Iorio, Angelo")
+    True
     >>> parse_name("Bell, II, Edwin V.").initials, parse_name("van Eck NJ")
     ('EV', NameParts(given='NJ', family='Eck', particle='van', suffix=''))
     """
@@ -266,6 +268,11 @@ def _given_family(text: str) -> tuple[str, str, str, str]:
         return " ".join(tokens[initials:]), family, particle, suffix
     lower = [i for i in range(1, len(tokens) - 1) if is_particle(tokens[i])]  # the first word is a given name
     if not lower:
-        return " ".join(tokens[:-1]), tokens[-1], "", suffix
+        # a capitalised particle just before the last word starts the family name, as
+        # BibTeX reads "Di Iorio, Angelo" or "Angelo {Di Iorio}": "Angelo Di Iorio" is the same
+        start = len(tokens) - 1
+        while start > 1 and tokens[start - 1].lower() in PARTICLES and tokens[start - 1][:1].isupper():
+            start -= 1
+        return " ".join(tokens[:start]), " ".join(tokens[start:]), "", suffix
     start, end = lower[0], lower[-1] + 1  # BibTeX's von: first to last lower-case word before the last
     return " ".join(tokens[:start]), " ".join(tokens[end:]), " ".join(tokens[start:end]), suffix

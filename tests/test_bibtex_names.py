@@ -128,7 +128,7 @@ def test_biblatex_file(tmp_path: Path) -> None:
     )
     papers, report = read_bibtex(path, OPTIONS)
     assert report.read == 1
-    assert papers[0].authors == ["Ludwig van Beethoven", "Van Cleave, Nancy"]
+    assert papers[0].authors == ["Ludwig van Beethoven", "Nancy Van Cleave"]  # reads back with family Van Cleave
     assert (papers[0].year, papers[0].month) == (2021, 5)
 
 

@@ -17,8 +17,8 @@ The biblatex extended format writes each name as ``key=value`` pairs
 made of options alone (``useprefix=true``) sets options of the list and is
 no author.
 
->>> [str(name) for name in split_names(r"Nancy {Van Cleave} and de la Fuente, Jos{\\'e} and others")[0]]
-['Van Cleave, Nancy', 'de la Fuente, José']
+>>> [str(name) for name in split_names(r"María José {Castro Bleda} and de la Fuente, Jos{\\'e} and others")[0]]
+['Castro Bleda, María José', 'de la Fuente, José']
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ class BibName(NamedTuple):
     ``commas``: it was written ``von Last, First``. ``str()`` is the name
     as coauthor keeps it: in its written order, except that ``First von
     Last`` becomes ``von Last, Jr, First`` where reading it back would
-    split it elsewhere (``Nancy {Van Cleave}``) and it is no organisation."""
+    split it elsewhere (``María José {Castro Bleda}``) and it is no organisation."""
 
     first: str
     von: str
@@ -68,9 +68,9 @@ class BibName(NamedTuple):
             plain = f"{plain}, {self.jr}"
         if (not self.first and not self.jr) or parse_name(plain) == parse_name(comma):
             return plain
-        # the two readings differ: BibTeX's wins where braces or particles made it
-        # (Nancy {Van Cleave}), not for a suffix written last (John Smith Jr.)
-        return comma if " " in self.last or self.von else plain
+        # the readings differ: BibTeX's wins (María José {Castro Bleda}), except for a
+        # suffix written last, which BibTeX takes for the last name (John Smith Jr.)
+        return plain if parse_name(plain).suffix == self.last else comma
 
 
 def split_names(text: str) -> tuple[list[BibName], bool]:

@@ -10,8 +10,8 @@ with its reason and ``file:line``.
 
 Names are split by the BibTeX rules (:mod:`coauthor.readers.bibnames`) and
 kept as written, after LaTeX decoding: ``Knuth, Donald E.`` keeps its order,
-``Nancy {Van Cleave}`` is kept as ``Van Cleave, Nancy`` so that its family
-name stays whole, ``{Bell Laboratories}`` is one author and an
+``María José {Castro Bleda}`` is kept as ``Castro Bleda, María José`` so
+that its family name stays whole, ``{Bell Laboratories}`` is one author and an
 organisation, ``and others`` marks the list as truncated. Editors are not
 authors, and ``crossref`` never supplies authors.
 
