@@ -92,7 +92,8 @@ def _with_read_options(command: Callable[..., Any], format_names: tuple[str, ...
     @click.option("--limit", "limits", multiple=True, metavar="NAME=N",
                   help=f"Change a limit on the input (repeatable; 0: no limit): {LIMIT_HELP}.")  # fmt: skip
     @click.option("--encoding", default=None, metavar="NAME",
-                  help="Text encoding of every input (utf-8, cp1252, gb18030, ...) instead of the one detected.")  # fmt: skip
+                  help="Text encoding of every input (utf-8, cp1252, gb18030, ...) instead of the one "
+                       "detected.")  # fmt: skip
     @click.option("-q", "--quiet", is_flag=True, help="No progress bar on standard error.")
     @functools.wraps(command)
     def wrapper(
