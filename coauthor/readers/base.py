@@ -404,7 +404,7 @@ PREFERRED_ENCODINGS = (
 )  # fmt: skip
 #: Candidates whose chaos and coherence are this close to the best count as equally plausible.
 _TIE = 0.1
-#: A NUL byte within this many first bytes means UTF-16 or UTF-32 (text never holds NUL).
+#: The first bytes in which NULs at every other position mean UTF-16 (text never holds NUL).
 _NUL_WINDOW = 4096
 #: At most this much of a whole file is given to the detector.
 DETECT_BYTES = 1 << 22
@@ -425,9 +425,9 @@ def codec_name(name: str) -> str:
 def detect_encoding(sample: bytes, complete: bool = True) -> TextEncoding:
     """The encoding of ``sample`` (the start of a file, or all of it when
     ``complete``): a byte-order mark, else UTF-8 when it decodes as UTF-8
-    (a character cut at the end of a partial sample is allowed) and holds no
-    NUL byte (UTF-16 without a byte-order mark), else the guess of
-    charset-normalizer (``guessed``; Latin-1, which decodes any
+    (a character cut at the end of a partial sample is allowed) and is not
+    UTF-16 without a byte-order mark (NUL at every other byte), else the
+    guess of charset-normalizer (``guessed``; Latin-1, which decodes any
     bytes, when it has none).
 
     >>> detect_encoding("Dvořák".encode()), detect_encoding(codecs.BOM_UTF8 + b"x").name
@@ -438,7 +438,7 @@ def detect_encoding(sample: bytes, complete: bool = True) -> TextEncoding:
     for bom, codec in _BOMS:
         if sample.startswith(bom):
             return TextEncoding(codec)
-    if b"\x00" in sample[:_NUL_WINDOW]:  # valid UTF-8, but text has no NUL: UTF-16/32 without a mark
+    if _looks_utf16(sample[:_NUL_WINDOW]):  # valid UTF-8 byte for byte, but text holds no NUL
         return TextEncoding(codec_name(_guess(sample) or "utf-16-le"), guessed=True)
     try:
         sample.decode("utf-8")
@@ -447,6 +447,21 @@ def detect_encoding(sample: bytes, complete: bool = True) -> TextEncoding:
         if not complete and exc.start >= len(sample) - 3 and exc.reason == "unexpected end of data":
             return UTF8
     return TextEncoding(codec_name(_guess(sample) or "latin-1"), guessed=True)
+
+
+def _looks_utf16(head: bytes) -> bool:
+    """True when NUL bytes fill one of every two positions: UTF-16 text of
+    mostly Latin letters, without a byte-order mark (binary junk has NULs too,
+    but not so).
+
+    >>> _looks_utf16("Lee, Ann".encode("utf-16-le")), _looks_utf16(bytes(range(256)))
+    (True, False)
+    """
+    half = len(head) // 2
+    if half < 2:
+        return False
+    nul = sorted((head[0::2].count(0), head[1::2].count(0)))
+    return nul[1] >= 0.5 * half and nul[0] <= 0.1 * half
 
 
 def _guess(sample: bytes) -> str | None:
