@@ -74,7 +74,7 @@ def test_papers_in_years_empty_window_says_what_the_data_holds() -> None:
 def test_described_lists_only_what_is_set() -> None:
     # unset options (None, empty, False, and so a zero --min-weight) are left out
     assert GraphOptions().described() == {"weight": "full", "max_authors": 50, "min_papers": 1, "top_by": "papers",
-                                          "resolve": "default"}  # fmt: skip
+                                          "resolve": "default", "organisations": "separate"}  # fmt: skip
     chosen = GraphOptions(years=(2015, 2020), top=3, largest_component=True, ego="Ann", focus=("a",), hops=2)
     described = chosen.described()
     assert described["years"] == "2015-2020" and described["top"] == 3 and described["focus"] == ("a",)
