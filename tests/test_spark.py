@@ -211,15 +211,22 @@ def test_arxiv_snapshot_read_by_coauthors_own_parser(run: SparkRun, shared_data:
     )
 
 
-@pytest.mark.parametrize("source", ["seeds", pytest.param("bibtex", marks=pytest.mark.needs_shared_data)])
+@pytest.mark.parametrize(
+    "source",
+    [
+        "seeds",
+        pytest.param("bibtex/typeset.bib", marks=pytest.mark.needs_shared_data),
+        pytest.param("peers/litstudy/tests_resources_ieee.csv", marks=pytest.mark.needs_shared_data),
+    ],
+)
 def test_every_format_read_on_the_driver_gives_the_same_graph(
     run: SparkRun, source: str, request: pytest.FixtureRequest
 ) -> None:
-    """Profile pages (the seeds) and a BibTeX bibliography, which Spark does
-    not read itself, go through coauthor's readers on the driver: the same
-    papers, then the same graph as the single-machine engine."""
-    shared = request.getfixturevalue("shared_data") if source == "bibtex" else None
-    inputs = [ROOT / "seeds"] if shared is None else [shared / "bibtex" / "typeset.bib"]
+    """Profile pages (the seeds), a BibTeX bibliography and an IEEE Xplore
+    CSV export (not a records table), which Spark does not read itself, go
+    through coauthor's readers on the driver: the same papers, then the same
+    graph as the single-machine engine."""
+    inputs = [ROOT / "seeds"] if source == "seeds" else [request.getfixturevalue("shared_data") / source]
     options = ReadOptions(undated_year=2026)
     papers, expected_reports = read_inputs(inputs, options)
     frame, reports = read_with_reports(run.spark, inputs, read_options=options)

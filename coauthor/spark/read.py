@@ -34,6 +34,7 @@ the kinds Spark reads itself merge duplicates only when they share an id.
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 from collections.abc import Callable, Iterable, Sequence
@@ -131,14 +132,29 @@ def file_kind(path: Path, forced: str | None = None) -> str:
     ``crossref`` (read by Spark) or :data:`DRIVER` (read on the driver by
     coauthor's readers), from the name and the first line."""
     if forced is not None:
+        if forced == "csv":
+            return table_kind(path)
         if forced in KINDS:
             return forced
         if forced not in FORMATS:
             raise OptionError(f"unknown format '{forced}' (coauthor reads: {', '.join(FORMATS)})")
         return DRIVER
     kind = _kind_from_name(path.name)
+    if kind == "csv":
+        return table_kind(path)
     found = json_kind(path) if kind == "json" else kind
     return found or DRIVER
+
+
+def table_kind(path: Path) -> str:
+    """``csv`` for a records table Spark reads itself (``id`` or
+    ``paper_id``, ``authors`` and ``year`` columns, as ``coauthor records
+    --format csv`` writes), else :data:`DRIVER`: an export (IEEE Xplore,
+    Scopus, Lens...) whose columns coauthor's table reader maps."""
+    first = read_head(path).lstrip("\ufeff").split("\n", 1)[0]
+    header = next(csv.reader([first], delimiter="\t" if ".tsv" in path.name.lower() else ","), [])
+    columns = {name.strip().lower() for name in header}
+    return "csv" if {"authors", "year"} <= columns and columns & {"id", "paper_id"} else DRIVER
 
 
 def _read_on_driver(
