@@ -7,11 +7,13 @@ import math
 from pathlib import Path
 
 import networkx as nx
+import numpy as np
+import pandas as pd
 import pytest
 
 from coauthor.errors import OptionError
 from coauthor.filters import GraphOptions, filter_graph, find_author, papers_in_years, parse_years
-from coauthor.graph import coauthorship_graph
+from coauthor.graph import build_tables, coauthorship_graph, subgraph_tables
 from coauthor.records import Paper
 
 # c_A = 3, c_B = 3, c_C = 2, c_D = c_E = 1; n_P1 = 3, n_P2 = 2, n_P3 = 4.
@@ -117,3 +119,47 @@ def test_graph_from_seeds_is_deterministic(seeds: Path) -> None:
     first, second = coauthorship_graph(papers), coauthorship_graph(list(reversed(papers)))
     assert list(first.nodes) == list(second.nodes) == sorted(first.nodes)
     assert nx.to_dict_of_dicts(first) == nx.to_dict_of_dicts(second)
+
+
+def authorship_rows(rows: list[tuple[str, str, str, int | None]], display: bool = True) -> pd.DataFrame:
+    """An authorship table by hand: (paper, author id, name as written, year)."""
+    table = pd.DataFrame(rows, columns=["paper_id", "author_id", "name", "year"])
+    if display:
+        table["author_name"] = table["author_id"].str.title()
+    return table.astype({"year": "Int64"})
+
+
+def test_tables_by_hand_names_variants_years_and_info() -> None:
+    table = authorship_rows([
+        ("p1", "ann", "Ann Lee", 2019), ("p1", "bo", "Bo Chen", 2019),
+        ("p2", "ann", "A. Lee", 2021), ("p2", "bo", "Bo Chen", 2021), ("p2", "cy", "Cy Dunn", 2021),
+        ("p3", "ann", "Lee, Ann", None), ("p3", "cy", "Cy Dunn", None),
+        ("p4", "di", "Di Ek", 2020),
+    ])  # fmt: skip
+    tables = build_tables(table)
+    nodes = tables.nodes
+    assert nodes.index.name == "author_id" and list(nodes.index) == ["ann", "bo", "cy", "di"]
+    assert nodes["name"].tolist() == ["Ann", "Bo", "Cy", "Di"]  # author_name wins over the spellings
+    assert nodes.loc["ann", "variants"] == "A. Lee; Ann Lee; Lee, Ann" and nodes.loc["bo", "variants"] == "Bo Chen"
+    assert nodes["papers"].tolist() == [3, 2, 2, 1]
+    assert nodes.loc["cy", ["first_year", "last_year"]].tolist() == [2021, 2021]  # the undated paper adds no year
+    edges = tables.edges.set_index(["source", "target"])
+    assert edges.loc[("ann", "bo"), ["papers", "first_year", "last_year"]].tolist() == [2, 2019, 2021]
+    assert edges.loc[("ann", "cy"), ["papers", "first_year", "last_year"]].tolist() == [2, 2021, 2021]
+    assert edges["papers"].dtype == np.int64 and edges.loc[("ann", "bo"), "weight"] == 2
+    assert tables.info == {"weight": "full", "max_authors": 50, "papers_over_author_cap": 0, "largest_author_count": 3}
+    assert build_tables(table, "fractional", max_authors=2).info == {
+        "weight": "fractional", "max_authors": 2, "papers_over_author_cap": 1, "largest_author_count": 3}  # fmt: skip
+    assert tables.positions().tolist() == [[0, 1], [0, 2], [1, 2]]
+    unnamed = build_tables(table.drop(columns="author_name")).nodes
+    assert unnamed.loc["bo", "name"] == "Bo Chen" and unnamed.loc["ann", "name"] in {"Ann Lee", "A. Lee", "Lee, Ann"}
+    assert build_tables(table.iloc[:0]).info["largest_author_count"] == 0
+
+
+def test_tables_of_a_subgraph() -> None:
+    table = authorship_rows([("p1", "a", "A", 2020), ("p1", "b", "B", 2020), ("p2", "b", "B", 2021),
+                             ("p2", "c", "C", 2021)])  # fmt: skip
+    sub = subgraph_tables(build_tables(table), ["b", "c"])
+    assert list(sub.nodes.index) == ["b", "c"]
+    assert sub.edges[["source", "target", "papers"]].values.tolist() == [["b", "c", 1]]
+    assert sub.positions().tolist() == [[0, 1]] and sub.info["weight"] == "full"
