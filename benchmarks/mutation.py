@@ -65,6 +65,13 @@ EQUIVALENT: dict[str, str] = {
     "coauthor.filters.x_read_focus_file__mutmut_5": "Equivalent: codec names are case-insensitive.",
 }
 
+#: Runs stopped before the end, with what was seen (no score: a module's
+#: score is only written for a complete run).
+STOPPED: dict[str, str] = {
+    "coauthor/names.py": "stopped after 94 of 282 mutants (81 killed, 13 survived) in 8 minutes on 2 shared cores: "
+    "mutants of _split_particle that loop forever each wait for mutmut's timeout",
+}
+
 COPIED = ("coauthor", "tests", "seeds", "conftest.py", "pyproject.toml")
 
 
@@ -144,6 +151,9 @@ def report(results: dict[str, dict[str, object]]) -> str:
             "",
             f"All modules run: {total_killed} of {total_tested} killed ({100 * total_killed / total_tested:.1f} %).",
         ]
+    for module, seen in STOPPED.items():
+        if module not in results:
+            lines += ["", f"`{module}`: {seen}."]
     left = [m for m in TARGETS if m not in results]
     if left:
         lines += ["", "Not run yet: " + ", ".join(f"`{m}`" for m in left) + "."]
