@@ -50,6 +50,9 @@ TARGETS: dict[str, list[str]] = {
     "coauthor/analysis/tracking.py": ["tests/test_analysis.py"],
 }
 
+_SAME_LENGTHS = "Equivalent: the sequences zipped always have the same length; strict= only raises on a mismatch."
+_DISTINCT_KEYS = "Equivalent: the author ids sorted are distinct, so every sort algorithm gives the same order."
+
 #: Surviving mutants that change no behaviour, with the reason (mutmut's
 #: mutant name -> why no test can tell it from the original).
 EQUIVALENT: dict[str, str] = {
@@ -63,6 +66,19 @@ EQUIVALENT: dict[str, str] = {
     "coauthor.filters.x_read_focus_file__mutmut_2": "Equivalent where the locale encoding is UTF-8 (every machine "
     "this project runs on); on another locale a non-ASCII focus file would be misread.",
     "coauthor.filters.x_read_focus_file__mutmut_5": "Equivalent: codec names are case-insensitive.",
+    "coauthor.graph.x__edge_table__mutmut_57": _SAME_LENGTHS,
+    "coauthor.graph.x__edge_table__mutmut_60": _SAME_LENGTHS,
+    "coauthor.graph.x__edge_table__mutmut_67": _SAME_LENGTHS,
+    "coauthor.graph.x_tables_to_networkx__mutmut_12": _SAME_LENGTHS,
+    "coauthor.graph.x_tables_to_networkx__mutmut_19": _SAME_LENGTHS,
+    "coauthor.graph.x_tables_to_networkx__mutmut_30": _SAME_LENGTHS,
+    "coauthor.graph.x_tables_to_networkx__mutmut_63": _SAME_LENGTHS,
+    "coauthor.graph.x_tables_to_networkx__mutmut_70": _SAME_LENGTHS,
+    "coauthor.graph.x_tables_to_networkx__mutmut_83": _SAME_LENGTHS,
+    "coauthor.graph.xǁ_Codesǁof__mutmut_7": _DISTINCT_KEYS,
+    "coauthor.graph.xǁ_Codesǁof__mutmut_9": _DISTINCT_KEYS,
+    "coauthor.graph.xǁ_Codesǁof__mutmut_11": _DISTINCT_KEYS,
+    "coauthor.graph.xǁ_Codesǁof__mutmut_12": _DISTINCT_KEYS,
 }
 
 #: Runs stopped before the end, with what was seen (no score: a module's
