@@ -465,6 +465,8 @@ def _summary(result: Analysis) -> None:
         click.echo(f"Betweenness and closeness estimated from {sample} sampled sources (seeded)")
     for table, reason in result.why_empty().items():
         click.echo(f"Empty {table.replace('_', ' ')} table: {reason}")
+    for name, reason in result.not_written.items():
+        click.echo(f"Not written: {name}: {reason}")
 
 
 from coauthor.fetch.cli import fetch  # noqa: E402  (its own package; imports no HTTP stack until run)

@@ -67,6 +67,9 @@ class Analysis:
     communities_over_time: pd.DataFrame
     files: list[Path] = field(default_factory=list)
     authorships: pd.DataFrame | None = None
+    #: Files of a report that the input cannot give (a graph file without
+    #: years has no overlay), each with the reason: set by the report.
+    not_written: dict[str, str] = field(default_factory=dict)
 
     def why_empty(self) -> dict[str, str]:
         """The tables left empty by the input, each with the reason (a graph
@@ -84,6 +87,12 @@ class Analysis:
         """Names of the ``n`` authors with the highest PageRank (persons
         first unless organisations are ranked with them: ``--organisations keep``)."""
         return self.centrality["name"].head(n).tolist()
+
+
+#: The run metadata that describes this run's analysis, not the graph's
+#: build: a graph file analysed again takes these from the run.
+ANALYSIS_KEYS = ("coauthor_version", "inputs", "community_method", "resolution", "seed", "distance", "engine",
+                 "slice_years")  # fmt: skip
 
 
 def run_metadata(
@@ -140,6 +149,8 @@ def _build(
         if len(inputs) > 1:
             raise OptionError("give one graph file, or record files to build a graph from")
         graph = analysable(read_graphml(inputs[0]), inputs[0])
+        # how it was built stays as the file says; how it is analysed is this run's
+        graph.graph.update({k: v for k, v in (metadata or {}).items() if k in ANALYSIS_KEYS})
         if options.years:
             raise OptionError("--years needs the records; a graph file holds only the built graph")
         return filter_graph(graph, options), None, [], None

@@ -9,6 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from coauthor.atomic import incomplete_marker
+from coauthor.errors import OptionError
 from coauthor.export import write_graphml, write_table
 from coauthor.exporters import EXPORT_FORMATS
 from coauthor.filters import GraphOptions
@@ -109,11 +110,14 @@ def _write_report(
     caption = figure_caption(result)
     for kind in KINDS:
         stage(f"Drawing the {kind} figure")
-        write_figure(kind, result, out / "figures" / f"{kind}.png", figures, caption)
+        try:
+            write_figure(kind, result, out / "figures" / f"{kind}.png", figures, caption)
+        except OptionError as exc:  # what this input cannot show (no years in a foreign graph): said, not fatal
+            result.not_written[f"figures/{kind}.png"] = str(exc)
     stage("Writing the interactive map")
     write_html(result.graph, result.centrality, result.communities, out / "map.html", figures.size_by,
                figures.seed, caption=caption)  # fmt: skip
-    result.files = [out / name for name in REPORT_FILES]
+    result.files = [out / name for name in REPORT_FILES if name not in result.not_written]
     for name in exports:
         stage(f"Exporting {name}")
         fmt = EXPORT_FORMATS[name]

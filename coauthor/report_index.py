@@ -97,6 +97,7 @@ def _notes(result: Analysis) -> str:
         skipped = sum(sum(r.skipped.values()) for r in result.reports)
         if skipped:
             notes.append(f"{skipped} records were skipped (see <code>coauthor inspect --errors</code>).")
+    notes += [f"Not drawn: {name} ({reason})." for name, reason in result.not_written.items()]
     over = result.graph.graph.get("papers_over_author_cap")
     if over:
         notes.append(f"{over} papers with more than {result.graph.graph['max_authors']} authors make no links.")

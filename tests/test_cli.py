@@ -259,3 +259,25 @@ def test_report_index_shows_everything(seed_report: Path) -> None:
     assert 'href="map.html"' in page and 'href="graph.graphml"' in page and 'href="vosviewer/map.txt"' in page
     assert "<td>Zhenyi Wang</td>" in page and "http" not in page.split("<body>")[1]
     assert "56 papers list only some authors" in page  # what the data cannot say, counted
+
+
+def test_report_of_a_graph_from_another_program(tmp_path: Path) -> None:
+    """networkx's karate club (34 members, 78 ties, no years, no papers) as
+    GraphML: the report writes what such a graph can give, names each figure
+    it cannot draw with the reason (in the summary and on index.html), and
+    records this run's analysis options on the graph it writes."""
+    source = tmp_path / "karate.graphml"
+    nx.write_graphml(nx.karate_club_graph(), source)
+    out = tmp_path / "report"
+    result = run("report", str(source), "-o", str(out), "--seed", "7")
+    assert result.exit_code == 0, result.output
+    missing = ["figures/overlay.png", "figures/timeline.png", "figures/communities-over-time.png"]
+    for name in missing:
+        assert f"Not written: {name}: " in result.output
+        assert not (out / name).exists()
+        assert f"Not drawn: {name}" in (out / "index.html").read_text(encoding="utf-8")
+    assert (out / "figures" / "network.png").exists() and not (out / ".incomplete").exists()
+    written = nx.read_graphml(out / "graph.graphml")
+    assert (written.number_of_nodes(), written.number_of_edges()) == (34, 78)
+    assert (written.graph["community_method"], written.graph["seed"]) == ("leiden", 7)
+    assert written.graph["name"] == "Zachary's Karate Club"  # the file's own attributes stay

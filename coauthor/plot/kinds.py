@@ -111,12 +111,17 @@ def _ego(result: Analysis, fig: Figure, o: PlotOptions, caption: str) -> None:
 
 
 def _timeline(result: Analysis, fig: Figure, o: PlotOptions, caption: str) -> None:
+    if result.timeline.empty:
+        raise OptionError(f"no timeline to draw: {result.why_empty().get('timeline', 'no paper has a year')}")
     rows = max(3, min(o.top_labels, MAX_HEAT_ROWS))
     axes = fig.subplots(3, 1, gridspec_kw={"height_ratios": [3, 0.5 + 0.28 * rows, 3], "hspace": 0.55})
     plot_timeline_panels(result.timeline, result.author_timeline, list(axes), o.top_labels, caption)
 
 
 def _communities_over_time(result: Analysis, fig: Figure, o: PlotOptions, caption: str) -> None:
+    if result.communities_over_time.empty:
+        reason = result.why_empty().get("communities_over_time", "no paper has a year")
+        raise OptionError(f"no communities over time to draw: {reason}")
     plot_communities_over_time(result.communities_over_time, fig.add_subplot(), caption=caption)
 
 
@@ -165,7 +170,7 @@ def figure_caption(result: Analysis) -> str:
         and not (k == "filter_top_by" and "filter_top" not in meta)
     ]
     parts = [
-        f"Data: {inputs} ({count})",
+        f"Data: {inputs} ({count})" if inputs else f"Data: {count}",
         f"weight {meta.get('weight', 'full')}",
         *filters,
         f"communities {meta.get('community_method', '?')}, seed {meta.get('seed', '?')}",
