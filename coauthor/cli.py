@@ -319,8 +319,9 @@ def export(
 @job_options
 @output_option("Folder for the tables (created if needed).", folder=True)
 def analyze_command(job: Job, out_dir: Path) -> None:
-    """Analyse records or a GraphML (written by coauthor, networkx, igraph,
-    Gephi: name or label on nodes, weight on edges): write centrality,
+    """Analyse records or one graph file, GraphML or GEXF (written by
+    coauthor, networkx, igraph, Gephi: name or label on nodes, weight on
+    edges): write centrality,
     communities, per-year and per-author timelines and communities over
     time as CSV tables."""
     from coauthor.report import OLD_TABLE_NAMES, write_analysis

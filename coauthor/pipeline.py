@@ -23,6 +23,7 @@ from coauthor.analysis import author_timeline, centrality, communities, timeline
 from coauthor.analysis.centrality import BETWEENNESS_EXACT_LIMIT, BETWEENNESS_SAMPLE, MEASURES, people_first
 from coauthor.analysis.tracking import track_communities
 from coauthor.errors import InputError, OptionError
+from coauthor.exporters.gexf import read_gexf
 from coauthor.exporters.graphml import analysable, read_graphml
 from coauthor.filters import GraphOptions, authorships_of, filter_graph, papers_in_years
 from coauthor.graph import graph_from_authorships
@@ -30,7 +31,8 @@ from coauthor.readers import ReadOptions, read_inputs
 from coauthor.records import Paper, ReadReport
 from coauthor.resolve import authorship_table
 
-GRAPH_SUFFIXES = (".graphml",)
+#: Graph files analysed as they are (by suffix), read by these functions.
+GRAPH_READERS = {".graphml": read_graphml, ".gexf": read_gexf}
 
 
 @dataclass(frozen=True)
@@ -145,10 +147,10 @@ def _build(
     """:func:`build_graph`, plus the authorship table the graph was built from."""
     read = read or ReadOptions()
     options = options or GraphOptions()
-    if inputs and all(Path(i).suffix.lower() in GRAPH_SUFFIXES for i in inputs):
+    if inputs and all(Path(i).suffix.lower() in GRAPH_READERS for i in inputs):
         if len(inputs) > 1:
             raise OptionError("give one graph file, or record files to build a graph from")
-        graph = analysable(read_graphml(inputs[0]), inputs[0])
+        graph = analysable(GRAPH_READERS[Path(inputs[0]).suffix.lower()](inputs[0]), inputs[0])
         # how it was built stays as the file says; how it is analysed is this run's
         graph.graph.update({k: v for k, v in (metadata or {}).items() if k in ANALYSIS_KEYS})
         if options.years:

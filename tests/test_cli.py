@@ -281,3 +281,24 @@ def test_report_of_a_graph_from_another_program(tmp_path: Path) -> None:
     assert (written.number_of_nodes(), written.number_of_edges()) == (34, 78)
     assert (written.graph["community_method"], written.graph["seed"]) == ("leiden", 7)
     assert written.graph["name"] == "Zachary's Karate Club"  # the file's own attributes stay
+
+
+def test_analyze_a_gexf_from_gephi_or_networkx(tmp_path: Path) -> None:
+    """A GEXF graph is analysed as a GraphML one (the karate club: 34
+    members, 78 ties, PageRank as networkx computes it); a negative weight is
+    a one-line error naming the file and the edge."""
+    graph = nx.karate_club_graph()
+    source = tmp_path / "karate.gexf"
+    nx.write_gexf(graph, source)
+    result = run("analyze", str(source), "-o", str(tmp_path / "tables"))
+    assert result.exit_code == 0, result.output
+    table = pd.read_csv(tmp_path / "tables" / "centrality.csv", index_col="author_id")
+    assert len(table) == 34 and table["degree"].sum() == 2 * 78
+    expected = nx.pagerank(graph, alpha=0.85, weight="weight", tol=1e-12)
+    for node, rank in expected.items():
+        assert table.loc[node, "pagerank"] == pytest.approx(rank, abs=1e-6)
+    graph.edges[0, 1]["weight"] = -2.0
+    nx.write_gexf(graph, source)
+    bad = CliRunner().invoke(main, ["analyze", str(source), "-o", str(tmp_path / "bad")])
+    assert bad.exit_code == 1 and bad.output.count("\n") == 1
+    assert bad.output.startswith(f"Error: {source}: edge ") and "not a finite number >= 0" in bad.output

@@ -24,12 +24,15 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 import networkx as nx
 
 from coauthor import __version__
 from coauthor.atomic import atomic_path
+from coauthor.errors import InputError
 from coauthor.exporters.common import attribute_kinds, label, value_text, xml_attribute, xml_text
+from coauthor.exporters.graphml import check_weight
 
 NAMESPACE = "http://gexf.net/1.3"
 SCHEMA_LOCATION = f"{NAMESPACE} http://gexf.net/1.3/gexf.xsd"
@@ -100,3 +103,27 @@ def _spells(data: Mapping[str, Any]) -> str:
     if first is None or last is None:
         return ""
     return f'        <spells>\n          <spell start="{int(first)}" end="{int(last)}"/>\n        </spells>\n'
+
+
+def read_gexf(path: str | os.PathLike[str]) -> nx.Graph:
+    """A GEXF file written by Gephi, networkx or coauthor (GEXF 1.1-1.3), as
+    a networkx graph ready for :func:`analysable`; InputError naming the file
+    (and the edge, by id) for a file that is not GEXF, a multigraph or an
+    edge weight that is not a finite number >= 0.
+
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "g.gexf"
+    >>> nx.write_gexf(nx.Graph([("a", "b", {"weight": 2.0})]), path)
+    >>> read_gexf(path).edges["a", "b"]["weight"]
+    2.0
+    """
+    try:
+        graph = nx.read_gexf(path)
+    except (ElementTree.ParseError, nx.NetworkXError, ValueError, KeyError) as exc:
+        raise InputError(str(path), f"not a GEXF graph ({exc})") from None
+    if graph.is_multigraph():
+        raise InputError(str(path), "a graph with parallel edges: coauthor analyses one weighted link per pair")
+    for u, v, data in graph.edges(data=True):
+        ident = data.pop("id", None)
+        check_weight(data.get("weight"), f"{path}: edge {ident if ident is not None else f'{u}-{v}'}")
+    return graph

@@ -142,7 +142,7 @@ def read_graphml(path: str | os.PathLike[str]) -> nx.Graph:
                 _forget(element)
             elif tag == "edge" and graph is not None:
                 attrs = defaults["edge"] | _values(element, keys, path)
-                _check_weight(attrs.get("weight"), f"{path}:{element.sourceline}")
+                check_weight(attrs.get("weight"), f"{path}:{element.sourceline}")
                 graph.add_edge(element.get("source"), element.get("target"), **attrs)
                 _forget(element)
     except etree.XMLSyntaxError as exc:
@@ -212,7 +212,7 @@ def _values(container: Any, keys: dict[str, tuple[str, str, Any]], path: str | o
 _KIND = {int: "whole number", float: "number"}
 
 
-def _check_weight(weight: Any, where: str) -> None:
+def check_weight(weight: Any, where: str) -> None:
     """An edge weight the analysis can use: a finite number >= 0 (absent:
     the analysis counts the edge as 1)."""
     if weight is None:
