@@ -76,7 +76,7 @@ class Analysis:
     def why_empty(self) -> dict[str, str]:
         """The tables left empty by the input, each with the reason (a graph
         file holds no papers, and may hold no years)."""
-        reasons = {}
+        reasons: dict[str, str] = {}
         if self.papers is None:
             no_papers = "a graph file holds no papers: give the records to get it"
             reasons |= {"author_timeline": no_papers, "communities_over_time": no_papers}

@@ -71,7 +71,7 @@ def _plain_minor_labels(log_formatter: type) -> Any:
     """A minor-tick formatter labelling the ticks matplotlib's log formatter
     labels (when an axis spans few decades), as plain numbers (``0.6``)."""
 
-    class PlainLog(log_formatter):  # type: ignore[misc, valid-type]
+    class PlainLog(log_formatter):
         def __call__(self, value: float, pos: int | None = None) -> str:
             return f"{value:g}" if super().__call__(value, pos) else ""
 

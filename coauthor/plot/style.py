@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from matplotlib.lines import Line2D
     from matplotlib.text import Text
     from matplotlib.transforms import Bbox
+    from matplotlib.typing import RcKeyType
 
 #: Okabe & Ito (2008) colour-blind-safe palette, then grey for "other".
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
@@ -43,7 +44,7 @@ INTEGER_MEASURES = ("degree", "strength", "papers", "core")
 #: Every text of a figure is drawn as written: names and file names such as
 #: ``$\\frac$`` are not TeX (mathtext) and no LaTeX is run, whatever the
 #: user's matplotlibrc says. Figures are drawn and saved inside it.
-LITERAL_TEXT = {"text.parse_math": False, "text.usetex": False}
+LITERAL_TEXT: dict[RcKeyType, Any] = {"text.parse_math": False, "text.usetex": False}
 
 
 def community_colour(community: int) -> str:
@@ -322,7 +323,8 @@ def save_figure(fig: Figure, path: str | os.PathLike[str], dpi: int = 150) -> No
 
     metadata = {"png": {"Software": None}, "svg": {"Date": None}, "pdf": {"CreationDate": None}}
     # SVG element ids are hashes salted with a random uuid unless a salt is set
-    with atomic_path(path) as tmp, mpl.rc_context({"svg.hashsalt": "coauthor", **LITERAL_TEXT}):
+    rc: dict[RcKeyType, Any] = {"svg.hashsalt": "coauthor", **LITERAL_TEXT}
+    with atomic_path(path) as tmp, mpl.rc_context(rc):
         fig.savefig(tmp, format=fmt, dpi=dpi, bbox_inches=_bounded_box(fig), metadata=metadata[fmt])
 
 

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 #: Header names (case-folded) of each field, the first present wins.
 TITLE_COLUMNS = ("title", "document title", "item title", "article title", "display_name")
-YEAR_COLUMNS = ("year", "publication year", "publication_year", "pubyear", "publication date", "date published")
-YEAR_COLUMNS += ("publication_date", "date", "issued")  # dates: their first four digits
+YEAR_COLUMNS: tuple[str, ...] = ("year", "publication year", "publication_year", "pubyear", "publication date")
+YEAR_COLUMNS += ("date published", "publication_date", "date", "issued")  # dates: their first four digits
 DOI_COLUMNS = ("doi", "item doi")
 VENUE_COLUMNS = ("venue", "publication title", "source title", "primary_location.source.display_name", "journal")
 VOLUME_COLUMNS = ("volume", "journal volume")
