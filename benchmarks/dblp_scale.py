@@ -177,7 +177,7 @@ def main() -> None:
         print(json.dumps(row), flush=True)
     text = markdown(rows)
     print(text)
-    write_section(text)
+    write_section(text, SECTION)
 
 
 if __name__ == "__main__":

@@ -97,7 +97,7 @@ def main() -> None:
         print(json.dumps(rows[-1]), flush=True)
     text = markdown(rows, args.jobs, args.repeats)
     print(text)
-    write_section(text)
+    write_section(text, SECTION)
 
 
 if __name__ == "__main__":
