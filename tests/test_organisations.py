@@ -14,7 +14,10 @@ import pytest
 from click.testing import CliRunner
 
 from coauthor.cli import main
+from coauthor.filters import GraphOptions
 from coauthor.names import NOBODY, ORGANISATION, PERSON, author_kind
+from coauthor.pipeline import analyze
+from coauthor.plot.kinds import _ranked_people
 from coauthor.readers import read_inputs
 from coauthor.readers.base import ReadOptions
 from coauthor.resolve import resolve
@@ -162,3 +165,18 @@ def test_crossref_name_author_is_an_organisation(tmp_path: Path) -> None:
     assert papers[0].organisations == (1,)
     kinds = resolve(papers).set_index("name")["kind"].to_dict()
     assert kinds == {"Ann Lee": PERSON, "Barnes and Noble": ORGANISATION}
+
+
+def test_timeline_activity_strip_ranks_people_only(tmp_path: Path) -> None:
+    """The activity strip of the timeline figure ranks persons: a team that
+    wrote more papers than anyone is left out unless --organisations keep."""
+    bib = tmp_path / "team.bib"
+    entries = [f"@article{{t{i}, author = {{{{LaTeX Project Team}}}}, title = {{Team {i}}}, year = {2000 + i}}}"
+               for i in range(4)]  # fmt: skip
+    pair = "author = {Ann Lee and Bo Chen}"
+    entries += [f"@article{{p{i}, {pair}, title = {{Pair {i}}}, year = 2001}}" for i in range(2)]
+    bib.write_text("\n".join(entries) + "\n", encoding="utf-8")
+    ranked = _ranked_people(analyze([bib]))
+    assert set(ranked["name"]) == {"Ann Lee", "Bo Chen"}
+    kept = _ranked_people(analyze([bib], graph_options=GraphOptions(organisations="keep")))
+    assert "LaTeX Project Team" in set(kept["name"])

@@ -25,6 +25,7 @@ from coauthor.plot.style import LITERAL_TEXT, figure_format, save_figure
 from coauthor.plot.timeline import MAX_HEAT_ROWS, plot_timeline_panels
 
 if TYPE_CHECKING:
+    import pandas as pd
     from matplotlib.figure import Figure
 
     from coauthor.pipeline import Analysis
@@ -115,7 +116,17 @@ def _timeline(result: Analysis, fig: Figure, o: PlotOptions, caption: str) -> No
         raise OptionError(f"no timeline to draw: {result.why_empty().get('timeline', 'no paper has a year')}")
     rows = max(3, min(o.top_labels, MAX_HEAT_ROWS))
     axes = fig.subplots(3, 1, gridspec_kw={"height_ratios": [3, 0.5 + 0.28 * rows, 3], "hspace": 0.55})
-    plot_timeline_panels(result.timeline, result.author_timeline, list(axes), o.top_labels, caption)
+    plot_timeline_panels(result.timeline, _ranked_people(result), list(axes), o.top_labels, caption)
+
+
+def _ranked_people(result: Analysis) -> pd.DataFrame:
+    """The per-author timeline the activity strip ranks: organisations left
+    out, as from every person ranking, unless ``--organisations keep``."""
+    table = result.author_timeline
+    if result.graph.graph.get("organisations", "separate") == "keep":
+        return table
+    organisations = [n for n, kind in result.graph.nodes(data="kind") if kind == "organisation"]
+    return table[~table["author_id"].isin(organisations)] if organisations else table
 
 
 def _communities_over_time(result: Analysis, fig: Figure, o: PlotOptions, caption: str) -> None:
