@@ -126,7 +126,9 @@ def _ranked_people(result: Analysis) -> pd.DataFrame:
     if result.graph.graph.get("organisations", "separate") == "keep":
         return table
     organisations = [n for n, kind in result.graph.nodes(data="kind") if kind == "organisation"]
-    return table[~table["author_id"].isin(organisations)] if organisations else table
+    if not organisations or "author_id" not in table:  # a graph file has no per-author timeline
+        return table
+    return table[~table["author_id"].isin(organisations)]
 
 
 def _communities_over_time(result: Analysis, fig: Figure, o: PlotOptions, caption: str) -> None:
