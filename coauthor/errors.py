@@ -8,7 +8,25 @@ from __future__ import annotations
 
 
 class CoauthorError(Exception):
-    """Base class of every error coauthor reports to the user."""
+    """Base class of every error coauthor reports to the user.
+
+    Catch it to handle every known failure at once; the CLI prints it as
+    one line, ``Error: <message>``, and exits with status 1.
+
+    Parameters
+    ----------
+    message : str
+        What went wrong, where, and how to fix it when that is known.
+
+    Examples
+    --------
+    >>> import coauthor
+    >>> try:
+    ...     coauthor.read_inputs(["no/such/folder"])
+    ... except coauthor.CoauthorError as error:
+    ...     print(error)
+    no/such/folder: no such file or folder
+    """
 
 
 class InputError(CoauthorError):
@@ -16,6 +34,19 @@ class InputError(CoauthorError):
 
     The message names the file (and the line when known) and the reason,
     e.g. ``seeds/x.txt:12: meta line not understood``.
+
+    Parameters
+    ----------
+    where : str
+        The file, or ``file:line``; kept as ``where``.
+    reason : str
+        Why it cannot be read; kept as ``reason``.
+
+    Examples
+    --------
+    >>> error = InputError("refs.bib:12", "unbalanced braces")
+    >>> str(error), error.where, isinstance(error, CoauthorError)
+    ('refs.bib:12: unbalanced braces', 'refs.bib:12', True)
     """
 
     def __init__(self, where: str, reason: str) -> None:
@@ -25,13 +56,40 @@ class InputError(CoauthorError):
 
 
 class OptionError(CoauthorError):
-    """An option value that the library cannot use (bad range, unknown name)."""
+    """An option value that the library cannot use (bad range, unknown name).
+
+    Parameters
+    ----------
+    message : str
+        The value, why it cannot be used and the values that can.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> from coauthor import communities
+    >>> communities(nx.path_graph(3), method="astrology")
+    Traceback (most recent call last):
+    coauthor.errors.OptionError: unknown community method 'astrology' (use one of: leiden, ...)
+    """
 
 
 class OutputError(CoauthorError):
     """An output cannot be written: full disk, no permission, a parent that
     is a file. The message names the target and the reason, e.g.
     ``cannot write report/graph.graphml: No space left on device``.
+
+    Parameters
+    ----------
+    where : str
+        The file or folder that cannot be written; kept as ``where``.
+    reason : str
+        Why (the operating system's words); kept as ``reason``.
+
+    Examples
+    --------
+    >>> error = OutputError("report/graph.graphml", "No space left on device")
+    >>> str(error), error.reason
+    ('cannot write report/graph.graphml: No space left on device', 'No space left on device')
     """
 
     def __init__(self, where: str, reason: str) -> None:

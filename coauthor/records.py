@@ -19,26 +19,70 @@ from typing import Any
 class Paper:
     """One paper as read from an input, names kept exactly as written.
 
-    ``authors`` never holds "et al."; ``authors_truncated`` says the list was
-    cut. ``inferred_authors`` holds names coauthor added (the owner of a profile
-    page), never mixed with the names as written. ``author_orcids`` and
-    ``author_ids`` (OpenAlex / DBLP ids), when the source has them, run
-    parallel to ``authors`` (``None`` where one author has none) or are empty.
-    ``doi`` is lower-case without the ``https://doi.org/`` prefix; ``venue``
-    (journal, proceedings), ``volume``, ``issue`` and ``pages`` tell apart papers that
-    share a title, year and first author (a "Calendar" in every issue). ``also_in``
-    lists the sources of the records merged into this one. ``db_id`` is the
-    record's id in the database it was exported from, prefixed by that
-    database (``wos:000177484FG0017``, ``scopus:2-s2.0-85123480963``,
-    ``pubmed:18026466``): two records with different ids of one database are
-    never the same paper. ``organisations``
-    holds the positions in ``authors`` of the names the source itself marks
-    as organisations (a braced BibTeX name, a Crossref ``name``, a CSL
-    ``literal``); :func:`coauthor.names.author_kind` decides the others.
-
     A big input holds millions of papers, so a paper is kept small: its
     fields in slots, one object per year, and (inside :func:`sharing_text`)
     one object for each name, ORCID, venue... that repeats from paper to paper.
+
+    Parameters
+    ----------
+    id : str
+        The source's own id when it has one (BibTeX key, DOI, OpenAlex
+        ``W…``, ``arXiv:…``, WoS UT, Scopus EID, DBLP key), else ``p-`` and
+        a hash of the folded title and year.
+    title : str
+        As written.
+    authors : list of str
+        The names exactly as written, in order, never "et al.".
+    year : int or None
+        The publication year.
+    source : str
+        ``file:line`` of the record's first line.
+    inferred_authors : list of str, optional
+        Names coauthor added (the owner of a profile page), never mixed
+        with the names as written.
+    authors_truncated : bool, default False
+        The author list was cut ("et al."): counts of co-authors are lower
+        bounds.
+    month, day : int, optional
+        The rest of the publication date, when the source gives it.
+    year_inferred : bool, default False
+        The year came from :attr:`ReadOptions.undated_year`.
+    category, affiliation, abstract : str, optional
+        What the source says, or None.
+    has_code : bool, default False
+        The source says the paper has code.
+    score : float, optional
+        The score a profile page shows.
+    doi : str, optional
+        Lower-case, without the ``https://doi.org/`` prefix.
+    arxiv_id : str, optional
+        The arXiv identifier.
+    db_id : str, optional
+        The record's id in the database it was exported from, prefixed by
+        that database (``wos:000177484FG0017``, ``scopus:2-s2.0-85123480963``,
+        ``pubmed:18026466``): two records with different ids of one
+        database are never the same paper.
+    venue, volume, issue, pages : str, optional
+        Where the paper appeared (journal, proceedings): they tell apart
+        papers that share a title, year and first author (a "Calendar" in
+        every issue).
+    author_orcids, author_ids : list of str or None, optional
+        ORCIDs and OpenAlex / DBLP ids, when the source has them, parallel
+        to ``authors`` (``None`` where one author has none), else empty.
+    also_in : list of str, optional
+        The sources of the records merged into this one.
+    organisations : tuple of int, optional
+        The positions in ``authors`` of the names the source itself marks
+        as organisations (a braced BibTeX name, a Crossref ``name``, a CSL
+        ``literal``); :func:`coauthor.names.author_kind` decides the others.
+
+    Examples
+    --------
+    >>> paper = Paper("p1", "Graphs", ["Ann Lee", "Bo Chen"], 2020, "refs.bib:1", doi="10.1/x")
+    >>> paper.authors, paper.year, paper.inferred_authors
+    (['Ann Lee', 'Bo Chen'], 2020, [])
+    >>> paper.to_dict()["doi"], paper.to_dict()["source"]
+    ('10.1/x', 'refs.bib:1')
     """
 
     id: str
@@ -149,12 +193,41 @@ def sharing_text(table: dict[str, str] | None = None) -> Iterator[None]:
 class ReadReport:
     """What became of the records of one input file.
 
-    Always ``read == used + merged + sum(skipped.values())``. ``warnings``
-    counts things that were read but look suspicious (reason -> count), such
-    as authors that are only initials or a column that could not be mapped;
-    ``encoding`` is the text encoding the file was decoded with and
-    ``variant`` the layout of the format found (``"short form"`` for a
-    Scopus file with ``Surname, I.`` authors), when the reader knows them.
+    Always ``read == used + merged + sum(skipped.values())``.
+
+    Parameters
+    ----------
+    file : str
+        The input file.
+    format : str
+        The format found (a key of :data:`coauthor.FORMATS`), or
+        ``unrecognised`` for a file met in a folder that no reader reads.
+    read, used, merged : int, default 0
+        Records read; used as papers; merged into another paper (a
+        duplicate, or an abstract linked to its paper).
+    skipped : collections.Counter, optional
+        Records skipped: reason -> count.
+    errors : list of (str, str), optional
+        ``(file:line, reason)`` of every skipped record and every warning
+        that knows its place (``coauthor inspect --errors``).
+    warnings : collections.Counter, optional
+        Things that were read but look suspicious (reason -> count), such
+        as authors that are only initials or a column that could not be
+        mapped; the record is still used.
+    encoding : str, optional
+        The text encoding the file was decoded with.
+    variant : str, optional
+        The layout of the format found (``"short form"`` for a Scopus file
+        with ``Surname, I.`` authors), when the reader knows it.
+
+    Examples
+    --------
+    >>> report = ReadReport("refs.bib", "bibtex", read=3, used=1, merged=1)
+    >>> report.skip("no authors", "refs.bib:9")
+    >>> report.read == report.used + report.merged + sum(report.skipped.values())
+    True
+    >>> report.errors
+    [('refs.bib:9', 'no authors')]
     """
 
     file: str

@@ -127,30 +127,80 @@ def read_inputs(
 ) -> tuple[list[Paper], list[ReadReport]]:
     """Read every input and account for every record.
 
-    ``options.progress(done, total, path)``, when set, says how many bytes
-    of the input files (as stored on disk: compressed bytes for compressed
-    files) have been read, at the start of each file, while it is read (at
-    most every MiB or 0.1 s) and once at the end; the CLI draws its progress
-    bar with it.
-
-    ``fmt`` forces one format (a key of ``FORMATS``) instead of sniffing.
-    Authors that name nobody (``Anonymous``, ``et al.``: see
-    :func:`coauthor.names.author_kind`) are left out of their paper, each
-    counted in the report's warnings; a paper left without authors is
-    skipped ("no authors"). Duplicates (:mod:`coauthor.readers.duplicates`: the same database id,
-    else DOI, else folded title, year and first author's family name; never
-    two DOIs or two ids of one database) are merged into the first paper read; author-less entries
-    whose abstract matches a paper's are linked to it (merged); other
-    author-less entries are skipped. A file named explicitly that no reader
-    recognises is an error; one met inside a folder gets a report of format
-    ``unrecognised`` saying why it was not read (so is an entry of a folder
-    that is not a regular file). Each file's text is decoded in
+    Each file's format is found from its content (or forced with ``fmt``)
+    and its records read into papers. Authors that name nobody
+    (``Anonymous``, ``et al.``: see :func:`coauthor.names.author_kind`) are
+    left out of their paper, each counted in the report's warnings; a paper
+    left without authors is skipped ("no authors"). Duplicates
+    (:mod:`coauthor.readers.duplicates`: the same database id, else DOI,
+    else folded title, year and first author's family name; never two DOIs
+    or two ids of one database) are merged into the first paper read;
+    author-less entries whose abstract matches a paper's are linked to it
+    (merged); other author-less entries are skipped. A file met inside a
+    folder that no reader recognises gets a report of format
+    ``unrecognised`` saying why it was not read (so does an entry of a
+    folder that is not a regular file). Each file's text is decoded in
     ``options.encoding`` or else the encoding detected from its bytes; the
     report names it, with a warning when it was guessed (not UTF-8). Every
     paper read is made safe for the writers and cut to ``options.limits``
-    (:func:`~coauthor.readers.limits.clean_paper`). Paper ids are made unique (a second
-    paper with a taken id gets ``~2``, ``~3``...). Returns the papers in
-    reading order and one report per file.
+    (:func:`~coauthor.readers.limits.clean_paper`). Paper ids are made
+    unique (a second paper with a taken id gets ``~2``, ``~3``...).
+
+    Parameters
+    ----------
+    inputs : iterable of str or os.PathLike
+        Files, or folders (every file inside, recursively, sorted; hidden
+        files left out). Gzip, bzip2 and xz files are decompressed.
+    options : ReadOptions, optional
+        How to read (see :class:`ReadOptions`). ``options.progress(done,
+        total, path)``, when set, says how many bytes of the input files
+        (as stored on disk: compressed bytes for compressed files) have
+        been read, at the start of each file, while it is read (at most
+        every MiB or 0.1 s) and once at the end; the CLI draws its
+        progress bar with it.
+    fmt : str, optional
+        Read every input as this format (a key of :data:`FORMATS`) instead
+        of detecting it.
+
+    Returns
+    -------
+    papers : list of Paper
+        The papers used, in reading order.
+    reports : list of ReadReport
+        One per file, in reading order: for each, ``read == used + merged +
+        sum(skipped.values())``.
+
+    Raises
+    ------
+    InputError
+        For a file named in ``inputs`` that is missing, empty, not a regular
+        file, of no known format or not of the format ``fmt``, for a folder
+        that holds no files, for a record that breaks the format beyond
+        skipping, or for an input past ``options.limits`` (such as a
+        compression bomb).
+    OptionError
+        For a ``fmt`` that is not a known format.
+
+    Examples
+    --------
+    Three BibTeX entries, the third the first one again (its DOI differs
+    only in case):
+
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "refs.bib").write_text(
+    ...     "@article{a, author = {Lee, Ann and Chen, Bo}, title = {Graphs}, year = 2020, doi = {10.1/x}}\\n"
+    ...     "@article{b, author = {Ann Lee and Cy Diaz}, title = {Trees}, year = 2021}\\n"
+    ...     "@article{c, author = {Lee, A. and Chen, B.}, title = {Graphs}, year = 2020, doi = {10.1/X}}\\n")
+    >>> papers, reports = read_inputs([folder])
+    >>> [paper.id for paper in papers], papers[0].authors
+    (['a', 'b'], ['Lee, Ann', 'Chen, Bo'])
+    >>> report = reports[0]
+    >>> report.format, report.read, report.used, report.merged
+    ('bibtex', 3, 2, 1)
+    >>> read_inputs([folder / "missing.bib"])
+    Traceback (most recent call last):
+    coauthor.errors.InputError: ...missing.bib: no such file or folder
     """
     options = options or ReadOptions()
     forced = _format_named(fmt) if fmt else None

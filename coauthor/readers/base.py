@@ -61,17 +61,43 @@ PROGRESS_SECONDS = 0.1
 class ReadOptions:
     """Options shared by the readers.
 
-    ``undated_year``: year given to dates printed without one (default: the
-    current calendar year). ``owner``: the owner of profile pages, overriding
-    the header or the name common to the page. ``author_sep``: separator of
-    names in a CSV ``authors`` column. ``limits``: how much of an input is
-    accepted (:class:`~coauthor.readers.limits.Limits`). ``progress``: called by
-    :func:`coauthor.readers.read_inputs` as ``progress(done, total, path)``,
-    in bytes of the input files as stored on disk (compressed files count
-    their compressed bytes): before each file is read, while it is read and
-    once at the end (``done == total``). ``encoding``: the text encoding of
-    every input (a Python codec name such as ``gb18030`` or ``cp1252``)
-    instead of the one detected; OptionError for a name Python does not know.
+    Parameters
+    ----------
+    undated_year : int, optional
+        The year given to dates printed without one (profile pages print
+        ``Mar 5`` for the current year); default: the current calendar year.
+        Papers dated this way say ``year_inferred``.
+    owner : str, optional
+        The owner of profile pages, an author of every paper on the page,
+        overriding the name in the page header or the name common to the
+        page.
+    author_sep : str, default ";"
+        The separator of names in a generic CSV's ``authors`` column.
+    progress : callable, optional
+        Called by :func:`coauthor.read_inputs` as ``progress(done, total,
+        path)``, in bytes of the input files as stored on disk (compressed
+        files count their compressed bytes): before each file is read,
+        while it is read and once at the end (``done == total``).
+    limits : coauthor.readers.limits.Limits, optional
+        How much of an input is accepted (field and name lengths,
+        decompressed size and ratio, macro expansion).
+    encoding : str, optional
+        The text encoding of every input (a Python codec name such as
+        ``gb18030`` or ``cp1252``) instead of the one detected; kept as
+        Python's name for the codec.
+
+    Raises
+    ------
+    OptionError
+        For an ``encoding`` that Python does not know.
+
+    Examples
+    --------
+    >>> ReadOptions(undated_year=2026, encoding="latin-1").encoding
+    'iso8859-1'
+    >>> ReadOptions(encoding="klingon")
+    Traceback (most recent call last):
+    coauthor.errors.OptionError: unknown encoding 'klingon' ...
     """
 
     undated_year: int = field(default_factory=lambda: _dt.date.today().year)
