@@ -81,14 +81,68 @@ def coauthorship_graph(
     resolve: str = "default",
     aliases: Aliases | None = None,
 ) -> nx.Graph:
-    """Build the collaboration graph of ``papers``, names resolved into
-    authors by ``resolve`` mode and ``aliases`` (:func:`coauthor.resolve.resolve`).
+    """Build the weighted collaboration graph of ``papers``.
 
-    >>> from coauthor.records import Paper
+    Names are resolved into authors (:func:`coauthor.authorship_table`);
+    every pair of authors of a paper (inferred authors included) is an
+    edge. Nodes are keyed by ``author_id`` and carry ``name``, ``papers``,
+    ``first_year``, ``last_year``, ``variants`` (the spellings seen,
+    ``"; "``-joined) and ``kind`` (``person`` or ``organisation``); edges
+    carry ``weight``, ``papers`` (joint papers), ``first_year`` and
+    ``last_year``.
+
+    Parameters
+    ----------
+    papers : iterable of Paper
+        The papers, as :func:`coauthor.read_inputs` returns them.
+    weight : {"full", "fractional", "association", "jaccard", "salton"}
+        The edge weight, with c_ij the papers i and j wrote together, c_i
+        the papers of i and n_p the authors of paper p: ``full`` c_ij;
+        ``fractional`` (Newman 2001) the sum of 1/(n_p - 1) over their joint
+        papers; ``association`` c_ij / (c_i c_j); ``jaccard`` c_ij / (c_i +
+        c_j - c_ij); ``salton`` c_ij / sqrt(c_i c_j).
+    max_authors : int, default 50
+        Papers with more authors make no edges (they still count in their
+        authors' ``papers``); 0 for no cap.
+    metadata : dict, optional
+        Graph attributes to set (how the graph was made).
+    resolve : {"default", "strict", "off"}
+        How names become authors (see :func:`coauthor.authorship_table`).
+    aliases : Aliases, optional
+        An alias file read by ``coauthor.aliases.read_aliases``, applied
+        before every other rule.
+
+    Returns
+    -------
+    networkx.Graph
+        Undirected; nodes and edges in a stable order (the same papers give
+        the same graph).
+
+    Raises
+    ------
+    OptionError
+        For an unknown ``weight`` or ``resolve`` mode, or a negative
+        ``max_authors``.
+
+    Examples
+    --------
+    >>> from coauthor import Paper
     >>> g = coauthorship_graph([Paper("p1", "T", ["Ann Lee", "Bo Chen"], 2020, "f:1"),
     ...                         Paper("p2", "U", ["Bo Chen", "Ann Lee"], 2022, "f:4")])
     >>> dict(g.edges["ann-lee", "bo-chen"])
     {'weight': 2, 'papers': 2, 'first_year': 2020, 'last_year': 2022}
+
+    Fractional counting: a paper of n authors gives each pair 1/(n - 1),
+    so two papers of two and three authors give 1 + 1/2:
+
+    >>> papers = [Paper("p1", "T", ["Zhu, Jun-Yan", "John Smith"], 2020, "f:1"),
+    ...           Paper("p2", "U", ["Junyan Zhu", "J. Smith", "Cy Diaz"], 2022, "f:4")]
+    >>> g = coauthorship_graph(papers, weight="fractional")
+    >>> g.edges["john-smith", "jun-yan-zhu"]["weight"], g.edges["cy-diaz", "john-smith"]["weight"]
+    (1.5, 0.5)
+    >>> coauthorship_graph(papers, weight="heavy")
+    Traceback (most recent call last):
+    coauthor.errors.OptionError: unknown weighting 'heavy' (use one of: full, fractional, association, jaccard, salton)
     """
     tables = build_tables(authorship_table(papers, aliases, resolve), weight, max_authors)
     return tables_to_networkx(tables, metadata)

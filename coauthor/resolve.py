@@ -89,7 +89,56 @@ def resolve(papers: Iterable[Paper], aliases: Aliases | None = None, mode: str =
 
 
 def authorship_table(papers: Iterable[Paper], aliases: Aliases | None = None, mode: str = "default") -> pd.DataFrame:
-    """The authorship table (:func:`resolve`) that the graph and the timelines use."""
+    """The authorship table that the graph and the timelines use: who is who.
+
+    Names as written become authors by the first rule that decides: the
+    alias file; identifiers (ORCID, OpenAlex id, DBLP homonym number);
+    equal names once case, accents, punctuation, name order and LaTeX are
+    folded; compatible variants of one family name (initials, nicknames, a
+    missing middle name), where exactly one person fits. Names that fit
+    several people stay apart (rule ``separate``). A person listed twice on
+    one paper keeps the first position only.
+
+    Parameters
+    ----------
+    papers : iterable of Paper
+        The papers, as :func:`coauthor.read_inputs` returns them.
+    aliases : Aliases, optional
+        An alias file read by ``coauthor.aliases.read_aliases``.
+    mode : {"default", "strict", "off"}
+        ``default`` applies every rule; ``strict`` the alias file,
+        identifiers and equal names only; ``off`` keys authors by the name
+        exactly as written.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per authorship, in the order of the papers: ``paper_id``,
+        ``position`` (0-based, inferred authors after the written ones),
+        ``name`` as written, ``author_id``, ``author_name`` (the most
+        complete, then most frequent spelling), ``rule`` and ``evidence``
+        (what decided), ``inferred``, ``year`` (nullable Int64), the
+        mention's ``orcid`` and ``external_id``, the parsed ``given``,
+        ``family``, ``particle``, ``suffix`` and ``initials``, and ``kind``
+        (``person`` or ``organisation``).
+
+    Raises
+    ------
+    OptionError
+        For an unknown ``mode``.
+
+    Examples
+    --------
+    >>> from coauthor import Paper
+    >>> papers = [Paper("p1", "T", ["Zhu, Jun-Yan", "John Smith"], 2020, "f:1"),
+    ...           Paper("p2", "U", ["Junyan Zhu", "J. Smith"], 2022, "f:4")]
+    >>> table = authorship_table(papers)
+    >>> table[["name", "author_id", "rule"]].values.tolist()  # doctest: +NORMALIZE_WHITESPACE
+    [['Zhu, Jun-Yan', 'jun-yan-zhu', 'exact-name'], ['John Smith', 'john-smith', 'exact-name'],
+     ['Junyan Zhu', 'jun-yan-zhu', 'exact-name'], ['J. Smith', 'john-smith', 'initials-unique']]
+    >>> authorship_table(papers, mode="strict")["author_id"].tolist()
+    ['jun-yan-zhu', 'john-smith', 'jun-yan-zhu', 'j-smith']
+    """
     return resolve(papers, aliases, mode)
 
 

@@ -51,24 +51,65 @@ def centrality(
     """Centrality of every author, sorted by PageRank (highest first) when it
     is computed, else in node order.
 
-    ``graph`` is a networkx graph or, for speed on large data, the tables of
-    :func:`coauthor.graph.build_tables`. Columns (those asked for in
-    ``measures``) after ``name`` and ``papers``: ``degree`` (co-authors),
-    ``strength`` (sum of edge weights), ``betweenness`` and ``closeness``
-    (normalised as networkx does; path lengths in hops, or 1/weight with
-    ``distance="inverse-weight"``), ``eigenvector`` (weighted, per connected
-    component, max 1 in each), ``pagerank`` (weighted, damping 0.85),
-    ``core`` (k-core number) and ``clustering`` (local clustering
-    coefficient, unweighted). ``engine``: ``igraph`` (fast), ``networkx``
-    (reference) or ``auto``. ``attrs["betweenness_sample"]`` is the number
-    of sampled sources, or None when betweenness and closeness are exact.
-    ``jobs``: processes for sampled betweenness and closeness with igraph
-    (None: every CPU); the result is the same bytes for any number.
+    Above 5,000 authors, betweenness and closeness are estimated from 1,000
+    seeded source authors (exact paths between all pairs cost hours at that
+    size); ``attrs["betweenness_sample"]`` of the table is the number of
+    sampled sources, or None when they are exact.
 
+    Parameters
+    ----------
+    graph : networkx.Graph or GraphTables
+        The collaboration graph (:func:`coauthor.coauthorship_graph`) or, for
+        speed on large data, the tables of ``build_tables``.
+    measures : sequence of str, optional
+        Which columns to compute, of ``degree`` (co-authors), ``strength``
+        (sum of edge weights), ``betweenness`` and ``closeness``
+        (normalised as networkx does), ``eigenvector`` (weighted, per
+        connected component, max 1 in each), ``pagerank`` (weighted,
+        damping 0.85), ``core`` (k-core number) and ``clustering`` (local
+        clustering coefficient, unweighted). Default: all of them.
+    distance : {"hops", "inverse-weight"}
+        Path length for betweenness and closeness: hops, or 1/weight (a
+        heavy link is a short one).
+    seed : int, default 42
+        Seed of the sampled sources.
+    engine : {"auto", "igraph", "networkx"}
+        igraph (compiled, fast), networkx (the reference) or ``auto``
+        (igraph when it is installed).
+    jobs : int, optional
+        Processes for sampled betweenness and closeness with igraph (None:
+        every CPU); the result is the same bytes for any number.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by ``author_id``: ``name``, ``papers``, ``kind``, then the
+        columns of ``measures``.
+
+    Raises
+    ------
+    OptionError
+        For an unknown measure or engine, ``engine="igraph"`` without
+        python-igraph installed, or an unknown ``distance`` with the
+        networkx engine.
+
+    Examples
+    --------
+    On a path a - b - c whose first link is twice as heavy, b is on the
+    one path between a and c (betweenness 1) and has both links (strength
+    2 + 1):
+
+    >>> import networkx as nx
     >>> g = nx.Graph([("a", "b", {"weight": 2}), ("b", "c", {"weight": 1})])
-    >>> row = centrality(g, engine="networkx").loc["b"]
+    >>> table = centrality(g, engine="networkx")
+    >>> row = table.loc["b"]
     >>> int(row["degree"]), int(row["strength"]), float(row["betweenness"]), int(row["core"])
     (2, 3, 1.0, 1)
+    >>> table.index[0], table.attrs["betweenness_sample"]
+    ('b', None)
+    >>> centrality(g, measures=["fame"])
+    Traceback (most recent call last):
+    coauthor.errors.OptionError: unknown centrality measure(s) ['fame'] (use: degree, strength, ...)
     """
     unknown = set(measures) - set(MEASURES)
     if unknown:

@@ -20,20 +20,45 @@ YEAR_COLUMNS = [
 def timeline(
     graph: nx.Graph, papers: list[Paper] | None = None, authorships: pd.DataFrame | None = None
 ) -> pd.DataFrame:
-    """One row per year of the graph's authors: ``papers`` and
-    ``active_authors`` (papers with an author of the graph that year, and
-    those authors), ``new_authors`` (first paper that year),
-    ``new_collaborations`` (edges whose first joint paper is that year), the
-    graph size so far (``authors_total``, ``collaborations_total``) and
-    ``largest_component_share``: the share of the authors so far who are in
-    the largest connected component of the graph so far.
+    """How the collaboration grew: one row per year of the graph's authors.
 
     Only the authors in ``graph`` count, so a filtered graph gets the
-    timeline of its own authors. Without ``papers`` (a graph read from
-    GraphML) the per-year ``papers`` and ``active_authors`` are unknown and
-    left empty. Undated papers are left out. ``authorships`` is the table
-    the graph was built from (its author ids), else the papers are resolved
-    again by default.
+    timeline of its own authors. Undated papers are left out.
+
+    Parameters
+    ----------
+    graph : networkx.Graph
+        The collaboration graph, with ``first_year`` on its nodes and edges.
+    papers : list of Paper, optional
+        The papers it was built from. Without them (a graph read from
+        GraphML) the per-year ``papers`` and ``active_authors`` are unknown
+        and left empty.
+    authorships : pandas.DataFrame, optional
+        The authorship table the graph was built from
+        (:func:`coauthor.authorship_table`, its author ids); else the
+        papers are resolved again by default.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``year``, ``papers`` and ``active_authors`` (papers with an
+        author of the graph that year, and those authors), ``new_authors``
+        (first paper that year), ``new_collaborations`` (edges whose first
+        joint paper is that year), the graph size so far
+        (``authors_total``, ``collaborations_total``) and
+        ``largest_component_share``: the share of the authors so far who are
+        in the largest connected component of the graph so far.
+
+    Examples
+    --------
+    Two authors in 2020; in 2022 a third joins both:
+
+    >>> from coauthor import Paper, coauthorship_graph
+    >>> papers = [Paper("p1", "T", ["Ann Lee", "Bo Chen"], 2020, "f:1"),
+    ...           Paper("p2", "U", ["Ann Lee", "Bo Chen", "Cy Diaz"], 2022, "f:4")]
+    >>> table = timeline(coauthorship_graph(papers), papers)
+    >>> table[["year", "active_authors", "new_authors", "new_collaborations", "collaborations_total"]].values.tolist()
+    [[2020, 2, 2, 1, 1], [2022, 3, 1, 2, 3]]
     """
     node_years = pd.Series(dict(graph.nodes(data="first_year")), dtype="float").dropna().astype(np.int64)
     edges = [(u, v, d["first_year"]) for u, v, d in graph.edges(data=True) if "first_year" in d]
@@ -76,11 +101,34 @@ def _largest_share_by_year(node_years: pd.Series, edges: list[tuple[str, str, in
 
 
 def author_timeline(graph: nx.Graph, papers: list[Paper], authorships: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Per author of ``graph`` and year: ``papers`` and ``coauthors``
-    (distinct co-authors on that year's papers, whether in the graph or
-    not); columns ``author_id``, ``name``, ``year``, ``papers``,
-    ``coauthors``, sorted by author id then year. ``authorships`` as for
-    :func:`timeline`."""
+    """Per author of ``graph`` and year: papers and distinct co-authors.
+
+    Parameters
+    ----------
+    graph : networkx.Graph
+        The collaboration graph: its authors are the rows kept.
+    papers : list of Paper
+        The papers it was built from (undated ones are left out).
+    authorships : pandas.DataFrame, optional
+        As for :func:`coauthor.timeline`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``author_id``, ``name``, ``year``, ``papers`` and
+        ``coauthors`` (distinct co-authors on that year's papers, whether
+        in the graph or not), sorted by author id then year.
+
+    Examples
+    --------
+    >>> from coauthor import Paper, coauthorship_graph
+    >>> papers = [Paper("p1", "T", ["Ann Lee", "Bo Chen"], 2020, "f:1"),
+    ...           Paper("p2", "U", ["Ann Lee", "Bo Chen", "Cy Diaz"], 2022, "f:4"),
+    ...           Paper("p3", "V", ["Ann Lee"], 2022, "f:7")]
+    >>> table = author_timeline(coauthorship_graph(papers), papers)
+    >>> table[table["author_id"] == "ann-lee"][["year", "papers", "coauthors"]].values.tolist()
+    [[2020, 1, 1], [2022, 2, 2]]
+    """
     everyone = _dated(papers, authorships)
     if everyone.empty:
         return pd.DataFrame(columns=["author_id", "name", "year", "papers", "coauthors"])
