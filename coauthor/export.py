@@ -34,7 +34,36 @@ __all__ = [
 
 
 def write_table(table: pd.DataFrame, path: str | os.PathLike[str], index: bool = True) -> None:
-    """Write a table as CSV (UTF-8, floats to 10 significant digits) atomically."""
+    """Write a table as CSV (UTF-8, floats to 10 significant digits) atomically.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        The table, such as :func:`coauthor.centrality`'s.
+    path : str or os.PathLike
+        The file to write.
+    index : bool, default True
+        Write the index as the first column (``author_id`` for the tables
+        keyed by author).
+
+    Returns
+    -------
+    None
+
+    Raises
+    ------
+    OutputError
+        When the file cannot be written; no partial file is left.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> import pandas as pd
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "table.csv"
+    >>> write_table(pd.DataFrame({"share": [1 / 3, 2.0]}), path, index=False)
+    >>> path.read_text().splitlines()
+    ['share', '0.3333333333', '2']
+    """
     with atomic_path(path) as tmp:
         table.to_csv(tmp, index=index, float_format=FLOAT_FORMAT, lineterminator="\n")
 

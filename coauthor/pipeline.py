@@ -183,15 +183,79 @@ def analyze(
     input_format: str | None = None,
     on_stage: Callable[[str], None] | None = None,
 ) -> Analysis:
-    """Read, build, filter and analyse: centrality (all measures),
-    communities, timelines and communities over time. Centrality and
-    community are also put on the graph's nodes. ``on_stage(text)`` is told
-    each stage as it starts (the CLI shows it as progress).
+    """Read, build, filter and analyse, in one call.
 
+    Computes every centrality measure, the communities, the timelines and
+    the communities over time; centrality and community are also put on
+    the graph's nodes, and the run's options on the graph.
+
+    Parameters
+    ----------
+    inputs : sequence of str or os.PathLike
+        Record files or folders (read by :func:`coauthor.read_inputs`), or
+        one graph file (``.graphml`` or ``.gexf``, of coauthor, networkx,
+        igraph or Gephi) analysed as it is.
+    read : ReadOptions, optional
+        How to read the records.
+    graph_options : GraphOptions, optional
+        How to build and filter the graph (weighting, ``max_authors``,
+        years, ``min_papers``, ``top``, ego network, name resolution,
+        organisations), in the order of the README's option table.
+    options : AnalysisOptions, optional
+        How to analyse: community method, resolution, seed, engine, path
+        distance, years per time slice, processes.
+    input_format : str, optional
+        Read every input as this format (a key of :data:`coauthor.FORMATS`).
+    on_stage : callable, optional
+        Told each stage as it starts, ``on_stage(text)`` (the CLI shows it
+        as progress).
+
+    Returns
+    -------
+    Analysis
+        The papers (None for a graph file), the read reports, the graph
+        and the tables ``centrality``, ``communities``, ``timeline``,
+        ``author_timeline`` and ``communities_over_time``.
+
+    Raises
+    ------
+    InputError
+        For an input that cannot be read (see :func:`coauthor.read_inputs`),
+        a graph file that is not one or is directed, or when no author is
+        left to analyse (no paper with authors, or every author filtered
+        out).
+    OptionError
+        For an option value the library cannot use (unknown weighting,
+        method or engine, several graph files, years asked of a graph
+        file).
+
+    Examples
+    --------
+    Ann Lee wrote with each of three others, who never wrote together:
+    she is on every path between them (betweenness 1) and first by
+    PageRank.
+
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "refs.bib").write_text(
+    ...     "@article{a, author = {Ann Lee and Bo Chen}, title = {One}, year = 2020}\\n"
+    ...     "@article{b, author = {Ann Lee and Cy Diaz}, title = {Two}, year = 2021}\\n"
+    ...     "@article{c, author = {Ann Lee and Di Wu}, title = {Three}, year = 2021}\\n")
     >>> stages = []
-    >>> result = analyze(["seeds/"], on_stage=stages.append)
+    >>> result = analyze([folder], on_stage=stages.append)
     >>> stages[:3]
-    ['Reading and building the graph', 'Centrality of 92 authors', 'Communities (leiden)']
+    ['Reading and building the graph', 'Centrality of 4 authors', 'Communities (leiden)']
+    >>> result.top_authors(1), float(result.centrality.loc["ann-lee", "betweenness"])
+    (['Ann Lee'], 1.0)
+    >>> result.timeline[["year", "papers"]].values.tolist()
+    [[2020, 1], [2021, 2]]
+
+    Proceedings with editors and no authors leave nobody to analyse:
+
+    >>> _ = (folder / "proceedings.bib").write_text("@proceedings{p, editor = {Ann Lee}, title = {P}, year = 2020}")
+    >>> analyze([folder / "proceedings.bib"])
+    Traceback (most recent call last):
+    coauthor.errors.InputError: ...proceedings.bib: no paper with authors to analyse (1 records read; ...)
     """
     stage = on_stage or (lambda text: None)
     read = read or ReadOptions()

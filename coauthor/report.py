@@ -73,15 +73,82 @@ def make_report(
     on_stage: Callable[[str], None] | None = None,
     figures: PlotOptions | None = None,
 ) -> Analysis:
-    """Analyse ``inputs`` and write every file of ``REPORT_FILES`` under
-    ``out_dir``, plus the graph in each export format named in ``exports``
-    (``graph.<ext>``, or the format's own files such as ``vosviewer/``; by
-    default GEXF for Gephi and VOSviewer's map and network files), and
-    ``index.html`` showing them all, last. Until then ``out_dir/.incomplete``
-    says the folder is being written (it stays if the run is cut short).
-    ``on_stage(text)`` is told each stage as it starts (the CLI shows it as
-    progress). ``figures`` says what the figures show (labels, sizes, the
-    ego author...; the seed is ``options.seed``) and the map's node size."""
+    """The main job: analyse ``inputs`` and write the report folder.
+
+    Writes every file of ``REPORT_FILES`` under ``out_dir`` (the graph as
+    GraphML, the tables, one figure of each kind, the interactive map), the
+    graph in each export format named in ``exports``, and ``index.html``
+    showing them all, last. Until then ``out_dir/.incomplete`` says the
+    folder is being written (it stays if the run is cut short). A figure
+    the input cannot give (no years in a graph file) is left out, with the
+    reason in ``not_written`` of the result and on the index page.
+
+    Parameters
+    ----------
+    inputs : sequence of str or os.PathLike
+        Record files or folders (read by :func:`coauthor.read_inputs`), or
+        one graph file (``.graphml`` or ``.gexf``, of coauthor, networkx,
+        igraph or Gephi) analysed as it is.
+    out_dir : str or os.PathLike
+        The report folder (made when missing).
+    read : ReadOptions, optional
+        How to read the records.
+    graph_options : GraphOptions, optional
+        How to build and filter the graph (weighting, ``max_authors``,
+        years, ``min_papers``, ``top``, ego network, name resolution,
+        organisations), in the order of the README's option table.
+    options : AnalysisOptions, optional
+        How to analyse: community method, resolution, seed, engine, path
+        distance, years per time slice, processes.
+    input_format : str, optional
+        Read every input as this format (a key of :data:`coauthor.FORMATS`).
+    on_stage : callable, optional
+        Told each stage as it starts, ``on_stage(text)`` (the CLI shows it
+        as progress).
+    exports : sequence of str, default ("gexf", "vosviewer")
+        Graph formats written besides GraphML (see
+        :func:`coauthor.write_graph`): ``graph.<ext>``, or the format's own
+        files such as ``vosviewer/``.
+    figures : PlotOptions, optional
+        What the figures show (labels, sizes, the ego author...; the seed
+        is ``options.seed``) and the map's node size.
+
+    Returns
+    -------
+    Analysis
+        As :func:`coauthor.analyze` returns it, with ``files``: the paths
+        written, ``index.html`` first.
+
+    Raises
+    ------
+    InputError
+        For an input that cannot be read (see :func:`coauthor.read_inputs`),
+        a graph file that is not one or is directed, or when no author is
+        left to analyse (no paper with authors, or every author filtered
+        out).
+    OptionError
+        For an option value the library cannot use (unknown weighting,
+        method or engine, several graph files, years asked of a graph
+        file).
+    OutputError
+        When a file of the report cannot be written (``.incomplete`` stays).
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "refs.bib").write_text(
+    ...     "@article{a, author = {Ann Lee and Bo Chen}, title = {One}, year = 2020}\\n"
+    ...     "@article{b, author = {Ann Lee and Cy Diaz}, title = {Two}, year = 2021}\\n"
+    ...     "@article{c, author = {Ann Lee and Di Wu}, title = {Three}, year = 2021}\\n")
+    >>> result = make_report([folder / "refs.bib"], folder / "report")
+    >>> names = sorted(path.name for path in (folder / "report").iterdir())
+    >>> names  # doctest: +NORMALIZE_WHITESPACE
+    ['author_timeline.csv', 'centrality.csv', 'communities.csv', 'communities_over_time.csv', 'figures',
+     'graph.gexf', 'graph.graphml', 'index.html', 'map.html', 'timeline.csv', 'vosviewer']
+    >>> result.files[0].name, result.top_authors(1)
+    ('index.html', ['Ann Lee'])
+    """
     stage = on_stage or (lambda text: None)
     options = options or AnalysisOptions()
     result = analyze(inputs, read, graph_options, options, input_format, on_stage=stage)

@@ -80,9 +80,49 @@ def export_format(path: str | os.PathLike[str], to: str | None = None) -> Export
 
 
 def write_graph(graph: nx.Graph, path: str | os.PathLike[str], to: str | None = None) -> list[Path]:
-    """Write ``graph`` in the format ``to`` or, without it, the one of the
-    file extension. Returns the paths written (several for Pajek, CSV and
-    VOSviewer)."""
+    """Write ``graph`` in a format another program opens, atomically.
+
+    Parameters
+    ----------
+    graph : networkx.Graph
+        The collaboration graph (:func:`coauthor.coauthorship_graph`, or
+        the ``graph`` of :func:`coauthor.analyze` with centrality and
+        communities on its nodes).
+    path : str or os.PathLike
+        The file to write (a folder for VOSviewer).
+    to : str, optional
+        The format: ``graphml``, ``gexf``, ``pajek``, ``vosviewer``,
+        ``csv``, ``json``, ``cytoscape`` or ``parquet``. Default: the one
+        of the extension of ``path`` (``.graphml``, ``.gexf``, ``.net``,
+        ``.csv``, ``.json``, ``.cyjs``, ``.parquet``).
+
+    Returns
+    -------
+    list of pathlib.Path
+        The paths written (several for Pajek, CSV and VOSviewer).
+
+    Raises
+    ------
+    OptionError
+        For an unknown ``to``, or, without it, an extension that names no
+        format.
+    OutputError
+        When a file cannot be written (no space, no permission, a parent
+        that is a file); no partial file is left.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> from coauthor import Paper, coauthorship_graph
+    >>> graph = coauthorship_graph([Paper("p1", "T", ["Ann Lee", "Bo Chen"], 2020, "f:1"),
+    ...                             Paper("p2", "U", ["Ann Lee", "Bo Chen", "Cy Diaz"], 2022, "f:4")])
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> [p.name for p in write_graph(graph, folder / "vos", to="vosviewer")]
+    ['map.txt', 'network.txt']
+    >>> write_graph(graph, folder / "graph.docx")
+    Traceback (most recent call last):
+    coauthor.errors.OptionError: ...graph.docx: unknown graph format '.docx' (coauthor writes: .graphml, ...)
+    """
     return export_format(path, to).write(graph, path)
 
 
