@@ -41,10 +41,54 @@ ORGANISATION_MODES = ("separate", "keep", "drop")
 
 @dataclass(frozen=True)
 class GraphOptions:
-    """How to build and filter the graph (see the module docs for the order);
-    ``resolve`` (default, strict, off) and ``aliases`` (an alias file) say
-    how names become authors (:mod:`coauthor.resolve`); ``organisations``
-    (separate, keep, drop) what becomes of organisation authors."""
+    """How to build and filter the graph, applied in the order of the
+    module docs (years, build, ``min_papers``, ``min_weight``, ``top``,
+    ``largest_component``, ``ego`` / ``focus``). Filters only remove.
+
+    Parameters
+    ----------
+    weight : {"full", "fractional", "association", "jaccard", "salton"}
+        The edge weight (see :func:`coauthor.coauthorship_graph`).
+    max_authors : int, default 50
+        Papers with more authors make no edges; 0 for no cap.
+    years : (int, int), optional
+        Only papers published in these years (inclusive) are read into the
+        graph.
+    min_papers : int, default 1
+        Only authors with at least this many papers.
+    min_weight : float, default 0.0
+        Only edges at least this heavy.
+    top : int, optional
+        Only the ``top`` authors ranked highest by ``top_by``.
+    top_by : str, default "papers"
+        ``papers`` or a centrality measure, computed on the graph at that
+        step.
+    largest_component : bool, default False
+        Only the largest connected component.
+    ego : str, optional
+        One author's neighbourhood (a name or an ``author_id``).
+    focus : tuple of str, optional
+        The authors of a focus file (names or ids), or their neighbourhood.
+    hops : int, optional
+        Links from ``ego`` or ``focus`` kept (default 1 for ``ego``, 0 for
+        ``focus``: their subgraph).
+    resolve : {"default", "strict", "off"}
+        How names become authors (see :func:`coauthor.authorship_table`).
+    aliases : str, optional
+        An alias file (VOSviewer's thesaurus format).
+    organisations : {"separate", "keep", "drop"}
+        Organisation authors: kept but ranked after every person
+        (``separate``), ranked with the persons (``keep``) or left out
+        (``drop``).
+
+    Examples
+    --------
+    The options set, as the graph records them (``described()``):
+
+    >>> described = GraphOptions(min_papers=2, years=(2015, 2020)).described()
+    >>> described["years"], described["min_papers"], "top" in described
+    ('2015-2020', 2, False)
+    """
 
     weight: str = "full"
     max_authors: int = DEFAULT_MAX_AUTHORS

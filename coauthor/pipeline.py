@@ -37,12 +37,34 @@ GRAPH_READERS = {".graphml": read_graphml, ".gexf": read_gexf}
 
 @dataclass(frozen=True)
 class AnalysisOptions:
-    """How to analyse: community ``method`` (leiden, louvain,
-    label-propagation), its ``resolution``, the ``seed`` of every randomised
-    step, the ``engine`` (auto, igraph, networkx), the path ``distance``
-    (hops or inverse-weight), the years per slice for tracking and the
-    ``jobs`` (processes) for sampled betweenness and closeness (None: every
-    CPU; the numbers do not depend on it, so it is not run metadata)."""
+    """How to analyse, for :func:`coauthor.analyze` and
+    :func:`coauthor.make_report`.
+
+    Parameters
+    ----------
+    method : {"leiden", "louvain", "label-propagation", "label-propagation-sync"}
+        The community method (see :func:`coauthor.communities`).
+    resolution : float, default 1.0
+        Its modularity resolution.
+    seed : int, default 42
+        The seed of every randomised step (communities, sampled paths,
+        layouts).
+    engine : {"auto", "igraph", "networkx"}
+        See :func:`coauthor.centrality`.
+    distance : {"hops", "inverse-weight"}
+        Path length for betweenness and closeness.
+    slice_years : int, default 5
+        Years per time slice for communities over time.
+    jobs : int, optional
+        Processes for sampled betweenness and closeness (None: every CPU;
+        the numbers do not depend on it, so it is not run metadata).
+
+    Examples
+    --------
+    >>> options = AnalysisOptions(method="louvain", seed=7)
+    >>> options.method, options.seed, options.engine
+    ('louvain', 7, 'auto')
+    """
 
     method: str = "leiden"
     resolution: float = 1.0
@@ -55,9 +77,40 @@ class AnalysisOptions:
 
 @dataclass
 class Analysis:
-    """Everything computed from the inputs: papers, per-file reports, the
-    graph (with centrality and community as node attributes), the tables and
-    the resolved authorships (:func:`coauthor.resolve.resolve`)."""
+    """Everything computed from the inputs, as :func:`coauthor.analyze`
+    returns it.
+
+    Parameters
+    ----------
+    papers : list of Paper or None
+        The papers analysed (None for a graph file).
+    reports : list of ReadReport
+        One per input file.
+    graph : networkx.Graph
+        The graph, with centrality and community on its nodes and the run's
+        options as graph attributes.
+    centrality, communities, timeline, author_timeline : pandas.DataFrame
+        The tables of :func:`coauthor.centrality` (persons first unless
+        organisations are ranked with them), :func:`coauthor.communities`,
+        :func:`coauthor.timeline` and :func:`coauthor.author_timeline`.
+    communities_over_time : pandas.DataFrame
+        Communities per time slice and how they continue, split, merge, are
+        born or die.
+    files : list of pathlib.Path, optional
+        The files written (by :func:`coauthor.make_report`).
+    authorships : pandas.DataFrame, optional
+        The authorship table the graph was built from.
+    not_written : dict of str to str, optional
+        Files of a report that the input cannot give, each with the reason.
+
+    Examples
+    --------
+    >>> result = analyze(["seeds/"])
+    >>> result.top_authors(1) == result.centrality["name"].head(1).tolist()
+    True
+    >>> set(result.centrality.index) == set(result.graph)
+    True
+    """
 
     papers: list[Paper] | None
     reports: list[ReadReport]

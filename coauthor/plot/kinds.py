@@ -33,11 +33,33 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class PlotOptions:
-    """What a figure shows: node size / ranking measure ``size_by``, how
-    many authors are labelled (``top_labels``; also the bars of
-    ``centrality`` and the rows of the timeline's heat strip), authors always
-    labelled (``labels``), the ego figure's ``author`` (default: the top
-    author) and ``hops``, the most authors a map draws and the layout seed."""
+    """What a figure shows, for :func:`coauthor.make_report` and the
+    figure functions.
+
+    Parameters
+    ----------
+    size_by : str, default "pagerank"
+        Node size and ranking: a centrality measure or ``papers``.
+    top_labels : int, default 15
+        How many of the most central authors are labelled (also the bars of
+        the centrality figure and the rows of the timeline's heat strip).
+    labels : tuple of str, optional
+        Authors always labelled.
+    author : str, optional
+        The ego figure's author (default: the top author).
+    hops : int, default 1
+        The ego figure's rings.
+    max_nodes : int, default 300
+        The most authors a map draws (larger graphs are cut to their most
+        central authors, and the caption says so).
+    seed : int, default 42
+        The layout seed.
+
+    Examples
+    --------
+    >>> PlotOptions(size_by="betweenness", labels=("Li Shen",)).described()["figure_labels"]
+    ['Li Shen']
+    """
 
     size_by: str = "pagerank"
     top_labels: int = 15
