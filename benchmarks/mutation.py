@@ -2,7 +2,7 @@
 bugs the tests catch.
 
     python benchmarks/mutation.py                 # every module (hours on 2 cores)
-    python benchmarks/mutation.py coauthor/filters.py coauthor/graph.py
+    python benchmarks/mutation.py coauthor/graph/filters.py coauthor/graph/build.py
 
 Each module is mutated in a scratch copy of the repository (its own
 ``[tool.mutmut]`` section: that module only, and the fast test files that
@@ -32,22 +32,22 @@ REPORT = ROOT / "benchmarks" / "MUTATION.md"
 #: it and run in seconds; mutmut runs, per mutant, only those that reach the
 #: mutated function).
 TARGETS: dict[str, list[str]] = {
-    "coauthor/filters.py": ["tests/test_graph.py", "tests/test_filters.py"],
-    "coauthor/graph.py": ["tests/test_graph.py"],
-    "coauthor/names.py": ["tests/test_names.py", "tests/test_resolve.py"],
-    "coauthor/nameforms.py": ["tests/test_names.py", "tests/test_resolve.py"],
-    "coauthor/namedata.py": ["tests/test_names.py", "tests/test_resolve.py"],
-    "coauthor/resolve.py": ["tests/test_resolve.py", "tests/test_cli_names.py"],
-    "coauthor/grouping.py": ["tests/test_resolve.py", "tests/test_cli_names.py"],
-    "coauthor/aliases.py": ["tests/test_resolve.py", "tests/test_cli_names.py"],
-    "coauthor/analysis/centrality.py": ["tests/test_analysis.py", "tests/test_parallel.py"],
-    "coauthor/analysis/communities.py": ["tests/test_analysis.py", "tests/test_labelprop.py"],
-    "coauthor/analysis/engine.py": ["tests/test_analysis.py"],
-    "coauthor/analysis/labelprop.py": ["tests/test_labelprop.py"],
-    "coauthor/analysis/parallel.py": ["tests/test_parallel.py"],
-    "coauthor/analysis/sensitivity.py": ["tests/test_analysis.py", "tests/test_cli_options.py"],
-    "coauthor/analysis/timeline.py": ["tests/test_analysis.py", "tests/test_options.py"],
-    "coauthor/analysis/tracking.py": ["tests/test_analysis.py"],
+    "coauthor/graph/filters.py": ["tests/graph/test_graph.py", "tests/graph/test_filters.py"],
+    "coauthor/graph/build.py": ["tests/graph/test_graph.py"],
+    "coauthor/names/parse.py": ["tests/names/test_names.py", "tests/names/test_resolve.py"],
+    "coauthor/names/forms.py": ["tests/names/test_names.py", "tests/names/test_resolve.py"],
+    "coauthor/names/data.py": ["tests/names/test_names.py", "tests/names/test_resolve.py"],
+    "coauthor/names/resolve.py": ["tests/names/test_resolve.py", "tests/cli/test_cli_names.py"],
+    "coauthor/names/grouping.py": ["tests/names/test_resolve.py", "tests/cli/test_cli_names.py"],
+    "coauthor/names/aliases.py": ["tests/names/test_resolve.py", "tests/cli/test_cli_names.py"],
+    "coauthor/analysis/centrality.py": ["tests/analysis/test_analysis.py", "tests/analysis/test_parallel.py"],
+    "coauthor/analysis/communities.py": ["tests/analysis/test_analysis.py", "tests/analysis/test_labelprop.py"],
+    "coauthor/analysis/engine.py": ["tests/analysis/test_analysis.py"],
+    "coauthor/analysis/labelprop.py": ["tests/analysis/test_labelprop.py"],
+    "coauthor/analysis/parallel.py": ["tests/analysis/test_parallel.py"],
+    "coauthor/analysis/sensitivity.py": ["tests/analysis/test_analysis.py", "tests/cli/test_cli_options.py"],
+    "coauthor/analysis/timeline.py": ["tests/analysis/test_analysis.py", "tests/report/test_options.py"],
+    "coauthor/analysis/tracking.py": ["tests/analysis/test_analysis.py"],
 }
 
 _SAME_LENGTHS = "Equivalent: the sequences zipped always have the same length; strict= only raises on a mismatch."

@@ -15,14 +15,16 @@ try:
 except PackageNotFoundError:  # running from a source tree that is not installed
     __version__ = "0.0.0+unknown"
 
+from coauthor import _moved
 from coauthor.analysis import author_timeline, centrality, communities, timeline
 from coauthor.errors import CoauthorError, InputError, OptionError
-from coauthor.export import write_graph, write_graphml, write_table
-from coauthor.graph import coauthorship_graph
+from coauthor.exporters import write_graph, write_graphml
+from coauthor.exporters.rows import write_table
+from coauthor.graph.build import coauthorship_graph
+from coauthor.names.resolve import authorship_table
 from coauthor.readers import FORMATS, ReadOptions, read_inputs
 from coauthor.records import Paper, ReadReport
-from coauthor.report import analyze, make_report
-from coauthor.resolve import authorship_table
+from coauthor.report.make import analyze, make_report
 
 __all__ = [
     "FORMATS",
@@ -46,3 +48,5 @@ __all__ = [
     "write_graphml",
     "write_table",
 ]
+
+_moved.install()  # the module paths before 0.1 (coauthor.resolve, coauthor.filters, ...) still import

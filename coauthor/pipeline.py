@@ -18,18 +18,18 @@ import networkx as nx
 import pandas as pd
 
 from coauthor import __version__
-from coauthor.aliases import read_aliases
 from coauthor.analysis import author_timeline, centrality, communities, timeline
 from coauthor.analysis.centrality import BETWEENNESS_EXACT_LIMIT, BETWEENNESS_SAMPLE, MEASURES, people_first
 from coauthor.analysis.tracking import track_communities
 from coauthor.errors import InputError, OptionError
 from coauthor.exporters.gexf import read_gexf
 from coauthor.exporters.graphml import analysable, read_graphml
-from coauthor.filters import GraphOptions, authorships_of, filter_graph, papers_in_years
-from coauthor.graph import graph_from_authorships
+from coauthor.graph.build import graph_from_authorships
+from coauthor.graph.filters import GraphOptions, authorships_of, filter_graph, papers_in_years
+from coauthor.names.aliases import read_aliases
+from coauthor.names.resolve import authorship_table
 from coauthor.readers import ReadOptions, read_inputs
 from coauthor.records import Paper, ReadReport
-from coauthor.resolve import authorship_table
 
 #: Graph files analysed as they are (by suffix), read by these functions.
 GRAPH_READERS = {".graphml": read_graphml, ".gexf": read_gexf}

@@ -23,8 +23,8 @@ from coauthor.analysis.engine import (
 )
 from coauthor.analysis.parallel import DistanceSums, path_pool, resolve_jobs
 from coauthor.errors import OptionError
-from coauthor.graph import GraphTables, ordered_subgraph
-from coauthor.names import ORGANISATION
+from coauthor.graph.build import GraphTables, ordered_subgraph
+from coauthor.names.parse import ORGANISATION
 
 if TYPE_CHECKING:
     import igraph

@@ -13,7 +13,7 @@ import pandas as pd
 from coauthor.analysis.engine import as_networkx, node_table, pick_engine, seeded, to_igraph
 from coauthor.analysis.labelprop import sync_label_propagation
 from coauthor.errors import OptionError
-from coauthor.graph import GraphTables
+from coauthor.graph.build import GraphTables
 
 if TYPE_CHECKING:
     import igraph

@@ -14,8 +14,8 @@ import numpy as np
 import pandas as pd
 
 from coauthor.errors import OptionError
-from coauthor.graph import GraphTables, tables_to_networkx
-from coauthor.names import PERSON
+from coauthor.graph.build import GraphTables, tables_to_networkx
+from coauthor.names.parse import PERSON
 
 if TYPE_CHECKING:
     import igraph

@@ -20,7 +20,7 @@ from scipy import stats
 
 from coauthor.analysis.centrality import centrality
 from coauthor.analysis.communities import communities
-from coauthor.graph import WEIGHTINGS, GraphTables, build_tables, subgraph_tables
+from coauthor.graph.build import WEIGHTINGS, GraphTables, build_tables, subgraph_tables
 
 RANKING_COLUMNS = ["weight_a", "weight_b", "top_k", "overlap", "spearman", "kendall"]
 PARTITION_COLUMNS = ["weight", "resolution", "communities", "modularity", "ari", "nmi"]

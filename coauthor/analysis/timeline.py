@@ -8,8 +8,8 @@ import pandas as pd
 import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components
 
+from coauthor.names.resolve import authorship_table
 from coauthor.records import Paper
-from coauthor.resolve import authorship_table
 
 YEAR_COLUMNS = [
     "year", "papers", "active_authors", "new_authors", "new_collaborations",

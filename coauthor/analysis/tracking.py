@@ -25,7 +25,7 @@ import pandas as pd
 
 from coauthor.analysis.communities import communities
 from coauthor.errors import OptionError
-from coauthor.graph import coauthorship_graph, graph_from_authorships, ordered_subgraph
+from coauthor.graph.build import coauthorship_graph, graph_from_authorships, ordered_subgraph
 from coauthor.records import Paper
 
 TRACK_COLUMNS = [

@@ -136,7 +136,7 @@ def graph_for_export(
         if len(inputs) > 1:
             raise OptionError("give one .graphml file, or record files to build the graph from")
         return read_graphml(inputs[0])
-    from coauthor.report import analyze
+    from coauthor.report.make import analyze
 
     result = analyze(inputs, read, input_format=input_format)
     add_mean_years(result.graph, result.author_timeline)

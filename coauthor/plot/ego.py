@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 import networkx as nx
 import pandas as pd
 
-from coauthor.filters import find_author
-from coauthor.graph import ordered_subgraph
+from coauthor.graph.build import ordered_subgraph
+from coauthor.graph.filters import find_author
 from coauthor.plot.style import (
     add_caption,
     community_colour,

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import networkx as nx
 import numpy as np
 
-from coauthor.graph import ordered_subgraph
+from coauthor.graph.build import ordered_subgraph
 
 
 @dataclass

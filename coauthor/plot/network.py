@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import networkx as nx
 import pandas as pd
 
-from coauthor.filters import find_author
+from coauthor.graph.filters import find_author
 from coauthor.plot.layout import Visible, layout, visible_subgraph
 from coauthor.plot.style import (
     add_caption,

@@ -11,10 +11,10 @@ import networkx as nx
 import pandas as pd
 
 from coauthor.errors import OptionError
+from coauthor.names.resolve import authorship_table
 from coauthor.plot.network import MAX_DRAWN_NODES, draw_map, map_caption
 from coauthor.plot.style import SEQUENTIAL_CMAP, add_caption
 from coauthor.records import Paper
-from coauthor.resolve import authorship_table
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from coauthor.errors import InputError, OptionError
-from coauthor.names import LIST_CUT, NOBODY, author_kind
+from coauthor.names.parse import LIST_CUT, NOBODY, author_kind
 from coauthor.readers import (
     abstracts,
     arxiv,

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from coauthor.names import ORGANISATION, author_kind, parse_name
+from coauthor.names.parse import ORGANISATION, author_kind, parse_name
 from coauthor.readers.latex import latex_to_text
 
 _AND = re.compile(r"\s+and\s+", re.IGNORECASE)

@@ -18,7 +18,7 @@ True
 
 from __future__ import annotations
 
-from coauthor.names import parse_name
+from coauthor.names.parse import parse_name
 from coauthor.records import Paper, fold_text
 
 

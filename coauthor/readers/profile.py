@@ -29,7 +29,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from coauthor.names import is_author_list, looks_like_name, name_key, split_author_list, split_title_authors
+from coauthor.names.parse import is_author_list, looks_like_name, name_key, split_author_list, split_title_authors
 from coauthor.readers.base import Format, ReadOptions, read_text, tally
 from coauthor.records import Paper, ReadReport, paper_id
 

@@ -40,7 +40,7 @@ import csv
 import re
 from pathlib import Path
 
-from coauthor.names import name_key
+from coauthor.names.parse import name_key
 from coauthor.readers.base import Format, ReadOptions, read_head, tally
 from coauthor.readers.fields import (
     build_paper,

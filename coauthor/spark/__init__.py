@@ -34,7 +34,7 @@ def run_with_spark(command: str, *args: Any, **kwargs: Any) -> None:
     """Run a CLI command on Spark (:func:`coauthor.spark.cli.run_with_spark`);
     OptionError saying how to install pyspark when it is missing."""
     try:
-        from coauthor.spark.cli import run_with_spark as run
+        from coauthor.cli.spark import run_with_spark as run
     except ModuleNotFoundError as exc:
         if (exc.name or "").split(".")[0] not in ("pyspark", "py4j"):
             raise

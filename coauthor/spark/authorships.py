@@ -18,7 +18,7 @@ from pyspark.sql import Column, DataFrame
 from pyspark.sql import functions as F
 from pyspark.sql.functions import pandas_udf
 
-from coauthor.names import name_key
+from coauthor.names.parse import name_key
 
 AUTHORSHIP_COLUMNS = ("paper_id", "position", "name", "author_id", "year")
 

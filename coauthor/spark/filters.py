@@ -12,7 +12,7 @@ from __future__ import annotations
 from pyspark.sql import functions as F
 
 from coauthor.errors import OptionError
-from coauthor.filters import GraphOptions
+from coauthor.graph.filters import GraphOptions
 from coauthor.spark.centrality import degree_strength
 from coauthor.spark.components import graph_components
 from coauthor.spark.graph import SparkGraph

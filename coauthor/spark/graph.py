@@ -15,7 +15,7 @@ from typing import Any
 from pyspark.sql import Column, DataFrame
 from pyspark.sql import functions as F
 
-from coauthor.graph import DEFAULT_MAX_AUTHORS, EDGE_COLUMNS, UNDATED, check_weighting
+from coauthor.graph.build import DEFAULT_MAX_AUTHORS, EDGE_COLUMNS, UNDATED, check_weighting
 
 NODE_COLUMNS = ("author_id", "name", "papers", "first_year", "last_year", "variants")
 

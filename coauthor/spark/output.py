@@ -19,7 +19,7 @@ from pyspark.sql import functions as F
 
 from coauthor.errors import OptionError
 from coauthor.exporters.common import file_set
-from coauthor.graph import GraphTables, tables_to_networkx
+from coauthor.graph.build import GraphTables, tables_to_networkx
 from coauthor.spark.graph import SparkGraph
 from coauthor.spark.pipeline import SparkAnalysis
 

@@ -19,7 +19,7 @@ from pyspark.sql import functions as F
 
 from coauthor.analysis.timeline import YEAR_COLUMNS
 from coauthor.errors import OptionError
-from coauthor.filters import GraphOptions
+from coauthor.graph.filters import GraphOptions
 from coauthor.readers import ReadOptions
 from coauthor.records import ReadReport
 from coauthor.spark.authorships import authorship_frame

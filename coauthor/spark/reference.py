@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from coauthor.names import name_key
+from coauthor.names.parse import name_key
 from coauthor.records import Paper
 
 

@@ -21,7 +21,7 @@ from pyspark.sql import Column, DataFrame
 from pyspark.sql import functions as F
 
 from coauthor.analysis.timeline import YEAR_COLUMNS
-from coauthor.graph import UNDATED
+from coauthor.graph.build import UNDATED
 from coauthor.spark.graph import SparkGraph
 from coauthor.spark.session import checkpoint, cut
 

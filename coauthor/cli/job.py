@@ -1,0 +1,159 @@
+"""What every reading command shares: the inputs and reading options, the
+:class:`Job` (read, build, filter, analyse) and the summary printed after it."""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import click
+
+from coauthor.cli.options import analysis_options as with_analysis_options
+from coauthor.cli.options import graph_options as with_graph_options
+from coauthor.cli.progress import file_progress, stage_progress
+from coauthor.errors import CoauthorError
+from coauthor.graph.filters import GraphOptions
+from coauthor.pipeline import Analysis, AnalysisOptions, analyze
+from coauthor.plot.kinds import PlotOptions
+from coauthor.readers import FORMATS, ReadOptions
+from coauthor.readers.limits import LIMIT_HELP, MAX_YEAR, MIN_YEAR, Limits
+
+
+def read_options(format_flag: bool = True) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """The inputs argument and the options every reading command shares.
+
+    The option forcing an input format is ``--input-format``, also spelled
+    ``--format`` where the command has no output ``--format`` of its own.
+    """
+    format_names = ("--input-format", "--format") if format_flag else ("--input-format",)
+
+    def decorate(command: Callable[..., Any]) -> Callable[..., Any]:
+        return _with_read_options(command, format_names)
+
+    return decorate
+
+
+def _with_read_options(command: Callable[..., Any], format_names: tuple[str, ...]) -> Callable[..., Any]:
+    @click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+    @click.option(
+        "--undated-year",
+        type=click.IntRange(MIN_YEAR, MAX_YEAR),
+        default=None,
+        metavar="YEAR",
+        help="Year for dates printed without one [default: the current year].",
+    )
+    @click.option(
+        "--owner",
+        default=None,
+        metavar="NAME",
+        help="Owner of profile pages (an author of every paper on the page); "
+        "overrides the page header or the name common to its papers.",
+    )
+    @click.option(
+        *format_names,
+        "input_format",
+        type=click.Choice(list(FORMATS)),
+        default=None,
+        help="Read every input as this format instead of detecting it.",
+    )
+    @click.option(
+        "--author-sep",
+        default=";",
+        show_default=True,
+        metavar="SEP",
+        help="Separator of names in the authors column of a generic CSV.",
+    )
+    @click.option("--limit", "limits", multiple=True, metavar="NAME=N",
+                  help=f"Change a limit on the input (repeatable; 0: no limit): {LIMIT_HELP}.")  # fmt: skip
+    @click.option("--encoding", default=None, metavar="NAME",
+                  help="Text encoding of every input (utf-8, cp1252, gb18030, ...) instead of the one "
+                       "detected.")  # fmt: skip
+    @click.option("-q", "--quiet", is_flag=True, help="No progress bar on standard error.")
+    @functools.wraps(command)
+    def wrapper(
+        *args: Any, undated_year: int | None, owner: str | None, author_sep: str, limits: tuple[str, ...],
+        encoding: str | None, quiet: bool, **kwargs: Any,
+    ) -> Any:  # fmt: skip
+        with file_progress(quiet) as progress:
+            try:
+                options = ReadOptions(owner=owner, author_sep=author_sep, progress=progress,
+                                      limits=Limits.parse(limits), encoding=encoding)  # fmt: skip
+                if undated_year is not None:
+                    options = dataclasses.replace(options, undated_year=undated_year)
+                return command(*args, options=options, **kwargs)
+            except CoauthorError as exc:
+                raise click.ClickException(str(exc)) from exc
+
+    return wrapper
+
+
+@dataclass(frozen=True)
+class Job:
+    """What to read and how to build and analyse it: the options shared by
+    ``graph``, ``analyze``, ``report``, ``plot`` and ``html``."""
+
+    inputs: tuple[Path, ...]
+    read: ReadOptions
+    input_format: str | None
+    graph: GraphOptions
+    analysis: AnalysisOptions
+
+    def figure(self, chosen: PlotOptions) -> PlotOptions:
+        """The figure options ``chosen``, with this job's seed and ``--hops``
+        (1 unless given) for the ego figure."""
+        return replace(chosen, hops=self.graph.hops if self.graph.hops is not None else 1, seed=self.analysis.seed)
+
+    def analyze(self) -> Analysis:
+        """Read, build, filter and analyse (:func:`coauthor.pipeline.analyze`),
+        naming each stage under the progress bar."""
+        with stage_progress(bool(click.get_current_context().params.get("quiet"))) as stage:
+            return analyze(self.inputs, self.read, self.graph, self.analysis, self.input_format, on_stage=stage)
+
+
+def job_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """The reading, graph and analysis options, handed to ``command`` as one
+    ``job: Job``."""
+
+    @functools.wraps(command)
+    def wrapper(
+        *args: Any,
+        inputs: tuple[Path, ...],
+        options: ReadOptions,
+        input_format: str | None,
+        graph_options: GraphOptions,
+        analysis_options: AnalysisOptions,
+        **kwargs: Any,
+    ) -> Any:
+        return command(*args, job=Job(inputs, options, input_format, graph_options, analysis_options), **kwargs)
+
+    return read_options()(with_graph_options(with_analysis_options(wrapper)))
+
+
+def summary(result: Analysis) -> None:
+    g = result.graph
+    if result.papers is not None:
+        skipped = sum(sum(r.skipped.values()) for r in result.reports)
+        merged = sum(r.merged for r in result.reports)
+        click.echo(f"Papers: {len(result.papers)} ({merged} records merged, {skipped} skipped; see `coauthor inspect`)")
+    over_cap = g.graph.get("papers_over_author_cap")
+    if over_cap:
+        click.echo(f"Papers with more than {g.graph['max_authors']} authors left out of the edges: {over_cap} "
+                   f"(largest: {g.graph['largest_author_count']} authors; see --max-authors)")  # fmt: skip
+    click.echo(f"Authors: {g.number_of_nodes()}   co-author links: {g.number_of_edges()}")
+    click.echo(f"Top authors (PageRank): {', '.join(result.top_authors(5))}")
+    groups = result.communities
+    n_communities = groups["community"].nunique()
+    largest = groups["community_size"].max() if n_communities else 0
+    click.echo(f"Communities: {n_communities} (largest: {largest} authors; "
+               f"modularity {groups.attrs.get('modularity', 0.0):.3f})")  # fmt: skip
+    sample = result.centrality.attrs.get("betweenness_sample")
+    if sample:
+        click.echo(f"Betweenness and closeness estimated from {sample} sampled sources (seeded)")
+    for table, reason in result.why_empty().items():
+        click.echo(f"Empty {table.replace('_', ' ')} table: {reason}")
+    for name, reason in result.not_written.items():
+        click.echo(f"Not written: {name}: {reason}")

@@ -1,0 +1,107 @@
+"""``coauthor analyze`` and ``coauthor graph`` with ``--engine spark`` on the
+seeds (written as ``coauthor records`` JSONL): the tables, the GraphML, the
+Parquet graph tables and one-line errors. Spark in ``local[2]``, the run's
+one session (tests/conftest.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import networkx as nx
+import pandas as pd
+import pytest
+from click.testing import CliRunner, Result
+
+from coauthor.cli import main
+from coauthor.export import records_text
+from coauthor.exporters.graphml import read_graphml
+from coauthor.names import name_key
+from coauthor.readers import ReadOptions, read_inputs
+
+pytestmark = [
+    pytest.mark.spark,
+    pytest.mark.filterwarnings("ignore:PySpark does not yet fully support pandas"),
+    pytest.mark.filterwarnings("ignore:The copy keyword is deprecated"),
+]
+
+
+@pytest.fixture(scope="module")
+def records(spark_run: object, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("records") / "papers.jsonl"
+    papers, _ = read_inputs([Path(__file__).resolve().parents[2] / "seeds"], ReadOptions(undated_year=2026))
+    path.write_text(records_text(papers), encoding="utf-8")
+    return path
+
+
+def coauthor(*args: str) -> Result:
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def test_analyze_writes_every_table_and_the_graphml(records: Path, tmp_path: Path) -> None:
+    out = tmp_path / "tables"
+    result = coauthor("analyze", str(records), "--engine", "spark", "--spark-output", "csv", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert "Authors: 92   co-author links: 163" in result.output
+    assert "Top authors (PageRank" in result.output and "Zhenyi Wang" in result.output
+    for name in ("nodes", "edges", "centrality", "components", "communities", "timeline"):
+        assert list((out / f"{name}.csv").glob("part-*.csv")), name
+    top = pd.read_csv(sorted((out / "centrality.csv").glob("part-*.csv"))[0])
+    assert top["name"].iloc[0] == "Zhenyi Wang"
+    graph = read_graphml(out / "graph.graphml")
+    assert graph.number_of_nodes() == 92 and graph.graph["engine"] == "spark"
+    assert graph.graph["community_method"] == "label-propagation-sync"
+
+
+def test_graph_to_parquet_tables(records: Path, tmp_path: Path) -> None:
+    target = tmp_path / "g.parquet"
+    result = coauthor("graph", str(records), "--engine", "spark", "--min-papers", "2", "-o", str(target))
+    assert result.exit_code == 0, result.output
+    nodes = pd.read_parquet(tmp_path / "g_nodes.parquet")
+    assert (nodes["papers"] >= 2).all() and {"pagerank", "community", "component"} <= set(nodes.columns)
+    assert len(pd.read_parquet(tmp_path / "g_edges.parquet")) > 0
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (["--method", "louvain"], "--engine spark finds communities with label-propagation-sync only, not louvain"),
+        (["--ego", "Li Shen"], "--ego and --focus are not available with --engine spark; filter its tables instead"),
+        (["--top", "5", "--top-by", "betweenness"], "--top-by betweenness is not available with --engine spark"),
+    ],
+)
+def test_what_spark_does_not_offer_is_a_one_line_error(
+    records: Path, tmp_path: Path, extra: list[str], message: str
+) -> None:
+    result = coauthor("analyze", str(records), "--engine", "spark", *extra, "-o", str(tmp_path))
+    assert result.exit_code == 1
+    assert result.output.startswith(f"Error: {message}") and result.output.count("\n") == 1
+
+
+def test_graph_of_profile_pages_equals_the_single_engine(spark_run: object, seeds: Path, tmp_path: Path) -> None:
+    """``coauthor graph seeds/ --engine spark``: the profile pages are read on
+    the driver by coauthor's readers (the summary says so) and give the graph
+    of the single-machine engine keyed the same way (``--resolve off`` keys
+    authors by the name as written, folded as the Spark engine folds it)."""
+    out = tmp_path / "spark.graphml"
+    result = coauthor("graph", str(seeds), "--engine", "spark", "--undated-year", "2026", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert "Read on the driver by coauthor's readers: 3 files, 65 papers (8 records merged, 2 skipped" in result.output
+    spark_graph = read_graphml(out)
+    single = tmp_path / "single.graphml"
+    coauthor("graph", str(seeds), "--resolve", "off", "--undated-year", "2026", "-o", str(single))
+    expected = read_graphml(single)
+
+    def weighted_edges(graph: nx.Graph, key: Callable[[str], str]) -> dict[tuple[str, ...], float]:
+        return {tuple(sorted((key(u), key(v)))): w for u, v, w in graph.edges(data="weight")}
+
+    assert sorted(spark_graph.nodes) == sorted(name_key(n) for n in expected.nodes)
+    assert weighted_edges(spark_graph, str) == weighted_edges(expected, name_key)
+    assert spark_graph.number_of_edges() == expected.number_of_edges() == 163
+
+
+def test_a_folder_without_records_is_a_one_line_error(spark_run: object, tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("nothing bibliographic here\n", encoding="utf-8")
+    result = coauthor("analyze", str(tmp_path), "--engine", "spark", "-o", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: ") and "no file holds records that coauthor reads" in result.output
