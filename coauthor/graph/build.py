@@ -109,7 +109,7 @@ def coauthorship_graph(
     resolve : {"default", "strict", "off"}
         How names become authors (see :func:`coauthor.authorship_table`).
     aliases : Aliases, optional
-        An alias file read by ``coauthor.aliases.read_aliases``, applied
+        An alias file read by ``coauthor.names.aliases.read_aliases``, applied
         before every other rule.
 
     Returns

@@ -104,7 +104,7 @@ def authorship_table(papers: Iterable[Paper], aliases: Aliases | None = None, mo
     papers : iterable of Paper
         The papers, as :func:`coauthor.read_inputs` returns them.
     aliases : Aliases, optional
-        An alias file read by ``coauthor.aliases.read_aliases``.
+        An alias file read by ``coauthor.names.aliases.read_aliases``.
     mode : {"default", "strict", "off"}
         ``default`` applies every rule; ``strict`` the alias file,
         identifiers and equal names only; ``off`` keys authors by the name
