@@ -11,9 +11,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from coauthor.aliases import parse_aliases
 from coauthor.errors import OptionError
 from coauthor.filters import GraphOptions, filter_graph, find_author, papers_in_years, parse_years
-from coauthor.graph import build_tables, coauthorship_graph, subgraph_tables
+from coauthor.graph import build_tables, coauthorship_graph, graph_from_authorships, ordered_subgraph, subgraph_tables
 from coauthor.records import Paper
 
 # c_A = 3, c_B = 3, c_C = 2, c_D = c_E = 1; n_P1 = 3, n_P2 = 2, n_P3 = 4.
@@ -163,3 +164,89 @@ def test_tables_of_a_subgraph() -> None:
     assert list(sub.nodes.index) == ["b", "c"]
     assert sub.edges[["source", "target", "papers"]].values.tolist() == [["b", "c", 1]]
     assert sub.positions().tolist() == [[0, 1]] and sub.info["weight"] == "full"
+
+
+def test_edge_years_of_pairs_past_the_first_row() -> None:
+    # edges a-b, b-c, b-d: in the (row, column) order of the upper triangle,
+    # b-d's year must land on b-d and not on its neighbour b-c
+    table = authorship_rows([("p1", "a", "A", 2015), ("p1", "b", "B", 2015), ("p2", "b", "B", 2010),
+                             ("p2", "c", "C", 2010), ("p3", "b", "B", 2020), ("p3", "d", "D", 2020)])  # fmt: skip
+    edges = build_tables(table).edges.set_index(["source", "target"])
+    assert edges[["first_year", "last_year"]].to_dict("index") == {
+        ("a", "b"): {"first_year": 2015, "last_year": 2015},
+        ("b", "c"): {"first_year": 2010, "last_year": 2010},
+        ("b", "d"): {"first_year": 2020, "last_year": 2020},
+    }
+
+
+def test_undated_edges_keep_the_undated_year_in_the_tables() -> None:
+    table = authorship_rows([("p1", "a", "A", None), ("p1", "b", "B", None), ("p2", "b", "B", 2020),
+                             ("p2", "c", "C", 2020)])  # fmt: skip
+    edges = build_tables(table).edges
+    assert edges["first_year"].tolist() == [-1, 2020] and edges["last_year"].tolist() == [-1, 2020]
+    assert edges["last_year"].dtype == np.int64
+
+
+def test_variants_of_every_author_with_two_spellings_or_more() -> None:
+    rows = [("p1", "ann", "Ann Lee", 2020), ("p2", "ann", "A. Lee", 2020), ("p1", "bo", "Bo Chen", 2020),
+            ("p3", "bo", "B. Chen", 2021), ("p3", "cy", "Cy Dunn", 2021), ("p4", "cy", "C. Dunn", 2022),
+            ("p4", "di", "Di Ek", 2022), ("p5", "di", "D. Ek", 2023), ("p5", "di", "Ek, Di", 2023),
+            ("p5", "ed", "Ed Fox", 2023)]  # fmt: skip
+    nodes = build_tables(authorship_rows(rows)).nodes
+    assert nodes["variants"].to_dict() == {
+        "ann": "A. Lee; Ann Lee", "bo": "B. Chen; Bo Chen", "cy": "C. Dunn; Cy Dunn",
+        "di": "D. Ek; Di Ek; Ek, Di", "ed": "Ed Fox",
+    }  # fmt: skip
+
+
+def test_table_columns_as_documented() -> None:
+    table = authorship_rows([("p1", "a", "A", 2020), ("p1", "b", "B", 2020), ("p2", "b", "B", 2021),
+                             ("p2", "c", "C", 2021)])  # fmt: skip
+    tables = build_tables(table)
+    columns = ["source", "target", "weight", "papers", "fractional", "first_year", "last_year"]
+    assert list(tables.edges.columns) == columns
+    assert list(subgraph_tables(tables, ["b", "c"]).edges.columns) == columns
+    assert list(tables.nodes.columns) == ["name", "papers", "first_year", "last_year", "variants", "kind"]
+
+
+def test_bad_option_messages_name_the_choices() -> None:
+    with pytest.raises(OptionError) as weighting:
+        coauthorship_graph(PAPERS, weight="cosine")
+    assert str(weighting.value) == (
+        "unknown weighting 'cosine' (use one of: full, fractional, association, jaccard, salton)"
+    )
+    with pytest.raises(OptionError) as cap:
+        coauthorship_graph(PAPERS, max_authors=-2)
+    assert str(cap.value) == "--max-authors must be 0 (no cap) or positive, not -2"
+
+
+def test_resolution_aliases_and_metadata_reach_the_graph() -> None:
+    papers = [Paper("p1", "T", ["Ann Lee", "Bo Chen"], 2020, "f:1")]
+    assert sorted(coauthorship_graph(papers, resolve="off")) == ["Ann Lee", "Bo Chen"]  # names as written
+    aliases = parse_aliases("Bo Chen\tBob Chen\n", "aliases.txt")
+    assert sorted(coauthorship_graph(papers, aliases=aliases)) == ["ann-lee", "bob-chen"]
+    assert coauthorship_graph(papers, metadata={"source": "test"}).graph["source"] == "test"
+
+
+def test_weights_are_integers_for_full_and_floats_otherwise() -> None:
+    full = coauthorship_graph(PAPERS)
+    assert all(type(w) is int for _, _, w in full.edges(data="weight"))
+    fractional = coauthorship_graph(PAPERS, weight="fractional")
+    assert all(type(w) is float for _, _, w in fractional.edges(data="weight"))
+
+
+def test_ordered_subgraph_leaves_self_loops_out() -> None:
+    # a foreign graph file may hold a self-loop; nobody co-authors with themselves
+    graph = nx.Graph([("b", "a"), ("a", "a"), ("c", "b")])
+    sub = ordered_subgraph(graph, ["c", "a", "b"])
+    assert list(sub.edges) == [("a", "b"), ("b", "c")]
+
+
+def test_graph_from_an_authorship_table() -> None:
+    table = authorship_rows([("p1", "a", "A", 2020), ("p1", "b", "B", 2020), ("p1", "c", "C", 2020),
+                             ("p2", "a", "A", 2021), ("p2", "b", "B", 2021)])  # fmt: skip
+    graph = graph_from_authorships(table, "fractional", 2, {"source": "table"})
+    # p1 has 3 authors, over the cap of 2: only p2 makes an edge, of weight 1/(2 - 1)
+    assert list(graph.edges(data="weight")) == [("a", "b", 1.0)]
+    assert graph.nodes["c"]["papers"] == 1 and graph.graph["papers_over_author_cap"] == 1
+    assert (graph.graph["source"], graph.graph["weight"], graph.graph["max_authors"]) == ("table", "fractional", 2)
