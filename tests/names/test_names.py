@@ -6,7 +6,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from coauthor.names import looks_like_name, name_key, parse_name, split_author_list, split_title_authors
+from coauthor.names import (
+    author_kind,
+    is_particle,
+    looks_like_name,
+    name_key,
+    parse_name,
+    split_author_list,
+    split_title_authors,
+)
 
 
 @pytest.mark.parametrize(
@@ -57,6 +65,12 @@ def test_split_author_list_et_al_and_and() -> None:
         ("Zhenyi", False),
         ("van Eck", False),
         ("Task Learning for", False),
+        ("van der Berg", True),
+        ("José María de la Cruz García", True),  # six tokens
+        ("Anna Maria Luisa de la Cruz Garcia", False),  # seven: more than a name
+        ("Volume XX", False),
+        ("DeBERTa Large", False),  # an inner capital after De starts a lower-case run (DeVries)
+        ("MacOS Sonoma", False),
     ],
 )
 def test_looks_like_name(name: str, ok: bool) -> None:
@@ -98,6 +112,19 @@ def test_split_never_raises_and_round_trips(line: str) -> None:
         ("van der Berg, Anna", "Anna", "Berg", "van der", "", "A"),  # inverted, two particles
         ("de la Cruz, Maria J.", "Maria J.", "Cruz", "de la", "", "MJ"),
         ("Madonna", "", "Madonna", "", "", ""),
+        ("van Eck NJ", "NJ", "Eck", "van", "", "NJ"),  # PubMed style: family first, initials after
+        ("Smith J A", "J A", "Smith", "", "", "JA"),
+        ("Smith J A B", "J A B", "Smith", "", "", "JAB"),
+        ("Baldwin, Harry L., Jr.", "Harry L.", "Baldwin", "", "Jr.", "HL"),  # RIS: Last, First, Suffix
+        ("Smith, John, Paul, III", "John, Paul", "Smith", "", "III", "JP"),
+        ("Ford, Jr., Henry, Edsel", "Henry, Edsel", "Ford", "", "Jr.", "HE"),  # BibTeX: Last, Jr, First
+        ("Baldwin Jr.", "", "Baldwin", "", "Jr.", ""),
+        ("Wang 0001", "", "Wang", "", "0001", ""),
+        ("V", "", "V", "", "", ""),  # a one-letter name is a name, not the suffix V
+        ("Van Morrison", "Van", "Morrison", "", "", "V"),  # the first word is a given name
+        ("Anna Maria Di Iorio", "Anna Maria", "Di Iorio", "", "", "AM"),
+        ("angelo Di Iorio", "angelo", "Di Iorio", "", "", "A"),
+        ("Maria de la Cruz Garcia", "Maria", "Cruz Garcia", "de la", "", "M"),
     ],
 )
 def test_parse_name(name: str, given: str, family: str, particle: str, suffix: str, initials: str) -> None:
@@ -117,3 +144,18 @@ def test_parse_name_keeps_only_tokens_of_the_name(name: str) -> None:
     written = set(name.replace("{", "").replace("}", "").replace(",", " ").split())
     for field in (parts.given, parts.family, parts.particle, parts.suffix):
         assert set(field.replace(",", " ").split()) <= written
+
+
+def test_split_title_authors_at_the_second_character_keeps_the_title_as_written() -> None:
+    assert split_title_authors("πAnn Lee, Bo Chen") == ("π", "Ann Lee, Bo Chen")
+    assert split_title_authors("  Deep Learning?Li Shen, Li Li") == ("  Deep Learning?", "Li Shen, Li Li")
+
+
+def test_particles_by_the_bibtex_rule() -> None:
+    assert [is_particle(token) for token in ("d'", "iPhone", "zur", "Van", "J.", "'t")] == [
+        True, True, True, False, False, False]  # fmt: skip
+
+
+def test_punctuation_only_is_nobody() -> None:
+    assert author_kind("- -") == author_kind("* * *") == "nobody"
+    assert author_kind("Ann Lee") == "person"
