@@ -76,61 +76,61 @@ _YEAR_ORDER = "Equivalent: the order of one year's rows does not matter (they ar
 _EVERY_CODE = "Equivalent: every code 0..n-1 occurs, so bincount's length is n without minlength."
 
 #: Surviving mutants that change no behaviour, with the reason (mutmut's
-#: mutant name -> why no test can tell it from the original).
+#: mutant name less ``coauthor.`` -> why no test can tell it from the original).
 EQUIVALENT: dict[str, str] = {
-    "coauthor.graph.filters.x__top_authors__mutmut_17": "Equivalent: every centrality measure is computed instead of only "
+    "graph.filters.x__top_authors__mutmut_17": "Equivalent: every centrality measure is computed instead of only "
     "the one ranked by; the column used is the same, only slower.",
-    "coauthor.graph.filters.x_find_author__mutmut_15": "Equivalent: a node without variants is skipped by the `if variants` "
+    "graph.filters.x_find_author__mutmut_15": "Equivalent: a node without variants is skipped by the `if variants` "
     "guard whether the default is '' or None.",
-    "coauthor.graph.filters.x_find_author__mutmut_17": "Equivalent: as _15 (no default is None).",
-    "coauthor.graph.filters.x_find_author__mutmut_44": "Equivalent: n=3 is difflib.get_close_matches' default.",
-    "coauthor.graph.filters.x_find_author__mutmut_45": "Equivalent: cutoff=0.6 is difflib.get_close_matches' default.",
-    "coauthor.graph.filters.x_read_focus_file__mutmut_2": "Equivalent where the locale encoding is UTF-8 (every machine "
+    "graph.filters.x_find_author__mutmut_17": "Equivalent: as _15 (no default is None).",
+    "graph.filters.x_find_author__mutmut_44": "Equivalent: n=3 is difflib.get_close_matches' default.",
+    "graph.filters.x_find_author__mutmut_45": "Equivalent: cutoff=0.6 is difflib.get_close_matches' default.",
+    "graph.filters.x_read_focus_file__mutmut_2": "Equivalent where the locale encoding is UTF-8 (every machine "
     "this project runs on); on another locale a non-ASCII focus file would be misread.",
-    "coauthor.graph.filters.x_read_focus_file__mutmut_5": "Equivalent: codec names are case-insensitive.",
-    "coauthor.graph.build.x__edge_table__mutmut_57": _SAME_LENGTHS,
-    "coauthor.graph.build.x__edge_table__mutmut_60": _SAME_LENGTHS,
-    "coauthor.graph.build.x__edge_table__mutmut_67": _SAME_LENGTHS,
-    "coauthor.graph.build.x_tables_to_networkx__mutmut_12": _SAME_LENGTHS,
-    "coauthor.graph.build.x_tables_to_networkx__mutmut_19": _SAME_LENGTHS,
-    "coauthor.graph.build.x_tables_to_networkx__mutmut_30": _SAME_LENGTHS,
-    "coauthor.graph.build.x_tables_to_networkx__mutmut_63": _SAME_LENGTHS,
-    "coauthor.graph.build.x_tables_to_networkx__mutmut_70": _SAME_LENGTHS,
-    "coauthor.graph.build.x_tables_to_networkx__mutmut_83": _SAME_LENGTHS,
-    "coauthor.graph.build.x__edge_table__mutmut_5": _EXACT_FLOATS,
-    "coauthor.graph.build.x__edge_table__mutmut_7": _EXACT_FLOATS,
-    "coauthor.graph.build.x__edge_table__mutmut_27": _SQUARE,
-    "coauthor.graph.build.x__edge_table__mutmut_93": _SQUARE,
-    "coauthor.graph.build.x__edge_table__mutmut_44": _YEAR_ORDER,
-    "coauthor.graph.build.x__edge_table__mutmut_46": _YEAR_ORDER,
-    "coauthor.graph.build.x__edge_table__mutmut_48": _YEAR_ORDER,
-    "coauthor.graph.build.x__node_table__mutmut_47": _EVERY_CODE,
-    "coauthor.graph.build.x__variants__mutmut_29": _EVERY_CODE,
-    "coauthor.graph.build.x_build_tables__mutmut_18": _EVERY_CODE,
-    "coauthor.graph.build.x__node_table__mutmut_52": "Equivalent: display_names gives the same first author_name of each "
+    "graph.filters.x_read_focus_file__mutmut_5": "Equivalent: codec names are case-insensitive.",
+    "graph.build.x__edge_table__mutmut_57": _SAME_LENGTHS,
+    "graph.build.x__edge_table__mutmut_60": _SAME_LENGTHS,
+    "graph.build.x__edge_table__mutmut_67": _SAME_LENGTHS,
+    "graph.build.x_tables_to_networkx__mutmut_12": _SAME_LENGTHS,
+    "graph.build.x_tables_to_networkx__mutmut_19": _SAME_LENGTHS,
+    "graph.build.x_tables_to_networkx__mutmut_30": _SAME_LENGTHS,
+    "graph.build.x_tables_to_networkx__mutmut_63": _SAME_LENGTHS,
+    "graph.build.x_tables_to_networkx__mutmut_70": _SAME_LENGTHS,
+    "graph.build.x_tables_to_networkx__mutmut_83": _SAME_LENGTHS,
+    "graph.build.x__edge_table__mutmut_5": _EXACT_FLOATS,
+    "graph.build.x__edge_table__mutmut_7": _EXACT_FLOATS,
+    "graph.build.x__edge_table__mutmut_27": _SQUARE,
+    "graph.build.x__edge_table__mutmut_93": _SQUARE,
+    "graph.build.x__edge_table__mutmut_44": _YEAR_ORDER,
+    "graph.build.x__edge_table__mutmut_46": _YEAR_ORDER,
+    "graph.build.x__edge_table__mutmut_48": _YEAR_ORDER,
+    "graph.build.x__node_table__mutmut_47": _EVERY_CODE,
+    "graph.build.x__variants__mutmut_29": _EVERY_CODE,
+    "graph.build.x_build_tables__mutmut_18": _EVERY_CODE,
+    "graph.build.x__node_table__mutmut_52": "Equivalent: display_names gives the same first author_name of each "
     "author, and the assignment aligns it on the author id index.",
-    "coauthor.graph.build.x__node_table__mutmut_53": "Equivalent: as _52.",
-    "coauthor.graph.build.x__variants__mutmut_31": "Equivalent: an author with one spelling gets it joined alone, "
+    "graph.build.x__node_table__mutmut_53": "Equivalent: as _52.",
+    "graph.build.x__variants__mutmut_31": "Equivalent: an author with one spelling gets it joined alone, "
     "the same string.",
-    "coauthor.graph.build.x__weights__mutmut_13": "Equivalent: integer paper counts divide to the same floats (their "
+    "graph.build.x__weights__mutmut_13": "Equivalent: integer paper counts divide to the same floats (their "
     "product would overflow int64 only past 3e9 papers per author).",
-    "coauthor.graph.build.x__weights__mutmut_18": "Equivalent: as _13.",
-    "coauthor.graph.build.x_build_tables__mutmut_80": "Equivalent: pairs is a cache; positions() rebuilds the same "
+    "graph.build.x__weights__mutmut_18": "Equivalent: as _13.",
+    "graph.build.x_build_tables__mutmut_80": "Equivalent: pairs is a cache; positions() rebuilds the same "
     "array from the tables.",
-    "coauthor.graph.build.x_build_tables__mutmut_84": "Equivalent: as _80.",
-    "coauthor.graph.build.xǁ_Codesǁof__mutmut_25": "Equivalent: an Int64 column with no missing value (filled with "
+    "graph.build.x_build_tables__mutmut_84": "Equivalent: as _80.",
+    "graph.build.xǁ_Codesǁof__mutmut_25": "Equivalent: an Int64 column with no missing value (filled with "
     "UNDATED) converts to int64 without dtype=.",
-    "coauthor.graph.build.xǁ_Codesǁof__mutmut_27": "Equivalent: astype(None) gives float64 years, exact, then converted "
+    "graph.build.xǁ_Codesǁof__mutmut_27": "Equivalent: astype(None) gives float64 years, exact, then converted "
     "to int64.",
-    "coauthor.names.parse.x__given_family__mutmut_17": "Equivalent: the loop going on to tokens[0] only matters when "
+    "names.parse.x__given_family__mutmut_17": "Equivalent: the loop going on to tokens[0] only matters when "
     "tokens[0] is initials, and then the family-first branch is skipped either way.",
-    "coauthor.names.parse.x__is_capitalised_word__mutmut_15": "Equivalent: a word equal to a prefix (Mc, O', St) is "
+    "names.parse.x__is_capitalised_word__mutmut_15": "Equivalent: a word equal to a prefix (Mc, O', St) is "
     "already accepted by the all-lower-case test above.",
-    "coauthor.names.parse.x__is_suffix__mutmut_5": "Equivalent: the token is lower-cased first, so there is no X to strip.",
-    "coauthor.graph.build.xǁ_Codesǁof__mutmut_7": _DISTINCT_KEYS,
-    "coauthor.graph.build.xǁ_Codesǁof__mutmut_9": _DISTINCT_KEYS,
-    "coauthor.graph.build.xǁ_Codesǁof__mutmut_11": _DISTINCT_KEYS,
-    "coauthor.graph.build.xǁ_Codesǁof__mutmut_12": _DISTINCT_KEYS,
+    "names.parse.x__is_suffix__mutmut_5": "Equivalent: the token is lower-cased first, so there is no X to strip.",
+    "graph.build.xǁ_Codesǁof__mutmut_7": _DISTINCT_KEYS,
+    "graph.build.xǁ_Codesǁof__mutmut_9": _DISTINCT_KEYS,
+    "graph.build.xǁ_Codesǁof__mutmut_11": _DISTINCT_KEYS,
+    "graph.build.xǁ_Codesǁof__mutmut_12": _DISTINCT_KEYS,
 }
 
 #: Runs stopped before the end, with what was seen (no score: a module's
@@ -194,6 +194,11 @@ def score(stats: dict[str, int]) -> tuple[int, int]:
     return killed, int(stats.get("total", 0)) - int(stats.get("skipped", 0))
 
 
+def _equivalent(mutant: str) -> str | None:
+    """Why a surviving mutant is equivalent, or None when not known."""
+    return EQUIVALENT.get(mutant.removeprefix("coauthor."))
+
+
 def report(results: dict[str, dict[str, object]]) -> str:
     """MUTATION.md: one row per module run, then every survivor."""
     lines = [
@@ -215,7 +220,7 @@ def report(results: dict[str, dict[str, object]]) -> str:
         assert isinstance(stats, dict) and isinstance(result["survivors"], dict)
         killed, tested = score(stats)
         total_killed, total_tested = total_killed + killed, total_tested + tested
-        equivalent = sum(name in EQUIVALENT for name in result["survivors"])
+        equivalent = sum(_equivalent(name) is not None for name in result["survivors"])
         lines.append(
             f"| `{module}` | {tested} | {killed} | {len(result['survivors'])} | {100 * killed / max(tested, 1):.1f} % "
             f"| {equivalent} | {int(result['seconds']) / 60:.1f} | {', '.join(result['tests'])} |"  # type: ignore[arg-type]
@@ -235,7 +240,7 @@ def report(results: dict[str, dict[str, object]]) -> str:
     lines += ["", "## Survivors", ""]
     for result in results.values():
         for name, diff in result["survivors"].items():  # type: ignore[attr-defined]
-            why = EQUIVALENT.get(name, "not yet explained or killed")
+            why = _equivalent(name) or "not yet explained or killed"
             lines += [f"### `{name}`", "", f"{why}", "", "```diff", diff, "```", ""]
     return "\n".join(lines) + "\n"
 
