@@ -14,7 +14,15 @@ import pytest
 from coauthor.aliases import parse_aliases
 from coauthor.errors import OptionError
 from coauthor.filters import GraphOptions, filter_graph, find_author, papers_in_years, parse_years
-from coauthor.graph import build_tables, coauthorship_graph, graph_from_authorships, ordered_subgraph, subgraph_tables
+from coauthor.graph import (
+    GraphTables,
+    build_tables,
+    coauthorship_graph,
+    graph_from_authorships,
+    ordered_subgraph,
+    subgraph_tables,
+    tables_to_networkx,
+)
 from coauthor.records import Paper
 
 # c_A = 3, c_B = 3, c_C = 2, c_D = c_E = 1; n_P1 = 3, n_P2 = 2, n_P3 = 4.
@@ -250,3 +258,33 @@ def test_graph_from_an_authorship_table() -> None:
     assert list(graph.edges(data="weight")) == [("a", "b", 1.0)]
     assert graph.nodes["c"]["papers"] == 1 and graph.graph["papers_over_author_cap"] == 1
     assert (graph.graph["source"], graph.graph["weight"], graph.graph["max_authors"]) == ("table", "fractional", 2)
+
+
+def test_variants_when_a_later_author_has_the_first_spelling_seen() -> None:
+    # spellings are numbered as met (Bo Chen first), authors by sorted id (ann first)
+    rows = [("p1", "bo", "Bo Chen", 2020), ("p1", "ann", "Ann Lee", 2020), ("p2", "bo", "B. Chen", 2021)]
+    nodes = build_tables(authorship_rows(rows)).nodes
+    assert nodes["variants"].to_dict() == {"ann": "Ann Lee", "bo": "B. Chen; Bo Chen"}
+
+
+def test_kind_of_nodes_from_the_table_or_person_by_default() -> None:
+    rows = [("p1", "ann", "Ann Lee", 2020), ("p1", "tug", "TUG Board", 2020)]
+    table = authorship_rows(rows).assign(kind=["person", "organisation"])
+    graph = tables_to_networkx(build_tables(table))
+    assert dict(graph.nodes(data="kind")) == {"ann": "person", "tug": "organisation"}
+    assert build_tables(authorship_rows(rows)).nodes["kind"].tolist() == ["person", "person"]
+    # tables built by hand (or by an older Spark output) may have no kind column
+    nodes = pd.DataFrame({"name": ["A", "B"], "papers": [1, 1], "first_year": [2020, 2020], "last_year": [2020, 2020],
+                          "variants": ["A", "B"]}, index=pd.Index(["a", "b"], name="author_id"))  # fmt: skip
+    edges = pd.DataFrame({"source": ["a"], "target": ["b"], "weight": [1], "papers": [1], "first_year": [2020],
+                          "last_year": [2020]})  # fmt: skip
+    by_hand = tables_to_networkx(GraphTables(nodes, edges))
+    assert dict(by_hand.nodes(data="kind")) == {"a": "person", "b": "person"}
+    assert dict(by_hand.edges["a", "b"]) == {"weight": 1, "papers": 1, "first_year": 2020, "last_year": 2020}
+
+
+def test_graph_from_authorships_weights_full_by_default() -> None:
+    table = authorship_rows([("p1", "a", "A", 2020), ("p1", "b", "B", 2020), ("p2", "a", "A", 2021),
+                             ("p2", "b", "B", 2021)])  # fmt: skip
+    graph = graph_from_authorships(table)
+    assert graph.graph["weight"] == "full" and graph.edges["a", "b"]["weight"] == 2
