@@ -27,6 +27,7 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -69,12 +70,17 @@ def author_names(count: int) -> list[str]:
     return names
 
 
-def generate(path: Path, records: int, seed: int = 7) -> dict[str, int]:
-    """Write ``records`` DBLP records to ``path``; returns what was written."""
+def generate(
+    path: Path, records: int, seed: int = 7, names_of: Callable[[int], list[str]] = author_names, team_venues: bool = False
+) -> dict[str, int]:
+    """Write ``records`` DBLP records to ``path``; returns what was written.
+    ``names_of(people)`` gives the people's names (entity-encoded);
+    ``team_venues`` sends 3 papers in 4 to the lead author's home venue
+    (else venues cycle over the papers)."""
     rng = np.random.default_rng(seed)
     papers = int(records * 0.96)  # the rest: person pages and editor-only proceedings, as in the dump
     people = int(papers * 0.5)
-    names = author_names(people)
+    names = names_of(people)
     sizes = np.minimum(1 + np.floor(rng.lognormal(0.8, 0.7, size=papers)).astype(np.int64), 400)
     lead = (rng.pareto(1.1, size=papers) * people / 40).astype(np.int64) % people
     growth = rng.exponential(12.0, size=papers)
@@ -98,7 +104,8 @@ def generate(path: Path, records: int, seed: int = 7) -> dict[str, int]:
                 team = list(dict.fromkeys(team.tolist()))
                 written["authorships"] += len(team)
                 kind = "article" if paper % 3 else "inproceedings"
-                venue = VENUES[paper % len(VENUES)]
+                home = team_venues and paper % 4 != 0
+                venue = VENUES[(lead[paper] if home else paper) % len(VENUES)]
                 tag = "journal" if kind == "article" else "booktitle"
                 authors = "".join(f"<author>{names[a]}</author>" for a in team)
                 lines.append(

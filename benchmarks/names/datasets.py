@@ -9,6 +9,12 @@ from the names) and the truth, one row per labelled mention:
   names of every (family, initial) block with several spellings labelled
   by hand in ``labels/beebe.tsv`` (how: its header comment);
 * ``hard``: hand-written hard cases, ``labels/hard_cases.jsonl``;
+* ``dblp``: DBLP XML from the seeded generator of ``benchmarks/dblp_scale.py``
+  (teams of neighbouring people, papers at the lead's home venue), the
+  people named from :func:`synthetic_names.people` and told apart as DBLP
+  does, by a 4-digit suffix on every person of a shared name
+  (``Wei Wang 0002``); read with coauthor's DBLP reader, the suffixes
+  stripped (the suffixed name is the person);
 * ``synthetic``: :mod:`synthetic_names` with the generator's truth.
 """
 
@@ -16,6 +22,10 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
+import sys
+import tempfile
+from collections import Counter
 from pathlib import Path
 
 import pandas as pd
@@ -61,6 +71,34 @@ def hard() -> Labelled:
     return papers, _truth(rows)
 
 
+def dblp(records: int = 20_000, seed: int = 5) -> Labelled:
+    sys.path.insert(0, str(HERE.parent))
+    from dblp_scale import entities, generate
+    from synthetic_names import people
+
+    def names_of(count: int) -> list[str]:
+        population = people(count, seed)
+        middle = population["middle"].map(lambda m: f" {m}." if m else "")
+        full = (population["given"] + middle + " " + population["family"]).tolist()
+        seen, shared = Counter[str](), Counter(full)
+        suffixed = []
+        for name in full:
+            seen[name] += 1
+            suffixed.append(entities(f"{name} {seen[name]:04d}" if shared[name] > 1 else name))
+        return suffixed
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "dblp.xml"
+        generate(path, records, seed=seed, names_of=names_of, team_venues=True)
+        papers, _ = read_inputs([path])
+    rows = [(p.id, i, a) for p in papers for i, a in enumerate(p.authors)]
+    stripped = [dataclasses.replace(_blind(p), authors=[_SUFFIX.sub("", a) for a in p.authors]) for p in papers]
+    return stripped, _truth(rows)
+
+
+_SUFFIX = re.compile(r" \d{4}$")
+
+
 def synthetic(papers: int = 20_000, seed: int = 11) -> Labelled:
     from synthetic_names import synthetic_papers
 
@@ -68,4 +106,4 @@ def synthetic(papers: int = 20_000, seed: int = 11) -> Labelled:
     return generated, truth[["paper_id", "position", "person"]].astype({"person": str})
 
 
-DATASETS = {"crossref": crossref, "beebe": beebe, "hard": hard, "synthetic": synthetic}
+DATASETS = {"crossref": crossref, "beebe": beebe, "hard": hard, "dblp": dblp, "synthetic": synthetic}

@@ -12,7 +12,10 @@ import pandas as pd
 
 def scores(predicted: pd.Series, truth: pd.Series) -> dict[str, float]:
     """Pairwise and B³ precision, recall, F1 of the clustering ``predicted``
-    (one label per mention) against ``truth`` (same index)."""
+    (one label per mention) against ``truth`` (same index); NaN when
+    there is no mention."""
+    if predicted.empty:
+        return dict.fromkeys(_KEYS, float("nan"))
     joint = pd.DataFrame({"p": predicted.to_numpy(), "t": truth.to_numpy()}).groupby(["p", "t"]).size()
     pred = joint.groupby(level="p").sum()
     true = joint.groupby(level="t").sum()
@@ -30,3 +33,6 @@ def scores(predicted: pd.Series, truth: pd.Series) -> dict[str, float]:
         p, r = result[f"{kind}_precision"], result[f"{kind}_recall"]
         result[f"{kind}_f1"] = 2 * p * r / (p + r) if p + r else 0.0
     return result
+
+
+_KEYS = [f"{kind}_{score}" for kind in ("b3", "pair") for score in ("precision", "recall", "f1")]

@@ -79,7 +79,8 @@ def parse_crossref(work: dict[str, Any], where: str) -> Paper | str:
     ]
     doi = normalize_doi(work.get("DOI"))
     date = first_date(*(date_parts(work.get(key)) for key in DATE_FIELDS))
-    return build_paper(where, clean_title(work.get("title")), authors, date, doi=doi)
+    venue = clean_title(work.get("container-title")) or None
+    return build_paper(where, clean_title(work.get("title")), authors, date, doi=doi, venue=venue)
 
 
 def read_crossref(path: Path, options: ReadOptions) -> tuple[list[Paper], ReadReport]:

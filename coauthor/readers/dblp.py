@@ -17,7 +17,8 @@ decodes by (``--encoding`` does not apply). ``<author>`` names are kept as writt
 (``Wei Wang 0001``); their ``orcid`` attribute goes to ``author_orcids``;
 ``author_ids`` holds the name itself when it has a 4-digit suffix (DBLP's
 disambiguated person), else None. ``key`` is the id, ``<title>`` the title
-(text of sub-elements such as ``<i>`` included), ``<year>`` the year, the
+(text of sub-elements such as ``<i>`` included), ``<year>`` the year,
+``<journal>`` or ``<booktitle>`` the venue, the
 first ``doi.org`` link of ``<ee>`` the DOI (an ``arxiv.org`` link gives
 ``arxiv_id``). Records with editors but no authors are skipped.
 
@@ -48,6 +49,7 @@ _SNIFF = re.compile(r"<!DOCTYPE\s+dblp\b|dblp\.dtd|<dblp[\s>]|<dblpperson[\s>]")
 _ENTITY = re.compile(rb"&([A-Za-z][A-Za-z0-9]{0,31});")
 _XML_ENTITIES = frozenset({b"amp", b"lt", b"gt", b"quot", b"apos"})
 _HOMONYM = re.compile(r"\s\d{4}$")
+_VENUE_TAGS = frozenset({"journal", "booktitle"})
 _ARXIV = re.compile(r"arxiv\.org/abs/([^\s?#]+?)(?:v\d+)?$", re.IGNORECASE)
 _CHUNK = 1 << 16
 
@@ -186,7 +188,7 @@ def _paper(record: etree._Element, where: str) -> Paper | str:
     authors: list[str] = []
     orcids: list[str | None] = []
     links: list[str] = []
-    title, year_text, has_editor = "", None, False
+    title, year_text, venue, has_editor = "", None, "", False
     for child in record:
         tag = child.tag
         if tag == "author":
@@ -202,6 +204,8 @@ def _paper(record: etree._Element, where: str) -> Paper | str:
             year_text = child.text
         elif tag == "editor":
             has_editor = True
+        elif tag in _VENUE_TAGS and not venue:
+            venue = _text(child)
     if not authors:
         return "no authors (editors only)" if has_editor else "no authors"
     year = first_year(year_text)
@@ -215,6 +219,7 @@ def _paper(record: etree._Element, where: str) -> Paper | str:
         source=where,
         doi=doi,
         arxiv_id=arxiv,
+        venue=venue or None,
         author_orcids=parallel(orcids),
         author_ids=parallel([name if _HOMONYM.search(name) else None for name in authors]),
     )

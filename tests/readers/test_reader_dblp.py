@@ -61,6 +61,11 @@ def test_sample_papers() -> None:
     ]
 
 
+def test_venue_is_the_journal_or_booktitle() -> None:
+    papers, _ = read_dblp(DATA / "dblp_sample.xml", OPTIONS)
+    assert [p.venue for p in papers] == ["J. Informetrics", "KDD", None, "Handbook of Team Science"]
+
+
 def test_orcids_and_homonym_ids() -> None:
     papers, _ = read_dblp(DATA / "dblp_sample.xml", OPTIONS)
     assert papers[0].author_orcids == ["0000-0002-1825-0097", None, None]

@@ -175,6 +175,7 @@ def test_crossref_ugly_json_lines(json_data: Path) -> None:
     assert first.authors == ["Stravopodis", "Ann Lee", "Bo Chen"]  # family name alone
     assert first.author_orcids == [None, None, "0000-0001-5109-3700"]  # bad check digit dropped
     assert first.title == "Feeding habits of Eleutheronema tetradactylum, in coastal waters"
+    assert first.venue == "Journal of Collaboration Studies"  # container-title
     assert (first.year, first.month, first.day) == (2016, 12, 2)  # issued [[null]]: created
     assert (single.id, single.authors, single.source) == (
         "10.5555/ugly.2",
