@@ -71,7 +71,11 @@ def author_names(count: int) -> list[str]:
 
 
 def generate(
-    path: Path, records: int, seed: int = 7, names_of: Callable[[int], list[str]] = author_names, team_venues: bool = False
+    path: Path,
+    records: int,
+    seed: int = 7,
+    names_of: Callable[[int], list[str]] = author_names,
+    team_venues: bool = False,
 ) -> dict[str, int]:
     """Write ``records`` DBLP records to ``path``; returns what was written.
     ``names_of(people)`` gives the people's names (entity-encoded);
