@@ -16,7 +16,7 @@ except PackageNotFoundError:  # running from a source tree that is not installed
     __version__ = "0.0.0+unknown"
 
 from coauthor import _moved
-from coauthor.analysis import author_timeline, centrality, communities, timeline
+from coauthor.analysis import author_timeline, centrality, communities, indicators, timeline
 from coauthor.errors import CoauthorError, InputError, OptionError
 from coauthor.exporters import write_graph, write_graphml
 from coauthor.exporters.rows import write_table
@@ -41,6 +41,7 @@ __all__ = [
     "centrality",
     "coauthorship_graph",
     "communities",
+    "indicators",
     "make_report",
     "read_inputs",
     "timeline",

@@ -20,6 +20,7 @@ import pandas as pd
 from coauthor import __version__
 from coauthor.analysis import author_timeline, centrality, communities, timeline
 from coauthor.analysis.centrality import BETWEENNESS_EXACT_LIMIT, BETWEENNESS_SAMPLE, MEASURES, people_first
+from coauthor.analysis.indicators import indicators, indicators_by_year
 from coauthor.analysis.tracking import track_communities
 from coauthor.errors import InputError, OptionError
 from coauthor.exporters.gexf import read_gexf
@@ -102,6 +103,11 @@ class Analysis:
         The authorship table the graph was built from.
     not_written : dict of str to str, optional
         Files of a report that the input cannot give, each with the reason.
+    indicators : pandas.DataFrame, optional
+        The bibliometric and network indicators, one row each
+        (:func:`coauthor.indicators`).
+    indicators_by_year : pandas.DataFrame, optional
+        The indicators per publication year (empty for a graph file).
 
     Examples
     --------
@@ -125,6 +131,8 @@ class Analysis:
     #: Files of a report that the input cannot give (a graph file without
     #: years has no overlay), each with the reason: set by the report.
     not_written: dict[str, str] = field(default_factory=dict)
+    indicators: pd.DataFrame = field(default_factory=pd.DataFrame)
+    indicators_by_year: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     def why_empty(self) -> dict[str, str]:
         """The tables left empty by the input, each with the reason (a graph
@@ -132,7 +140,7 @@ class Analysis:
         reasons: dict[str, str] = {}
         if self.papers is None:
             no_papers = "a graph file holds no papers: give the records to get it"
-            reasons |= {"author_timeline": no_papers, "communities_over_time": no_papers}
+            reasons |= dict.fromkeys(("author_timeline", "communities_over_time", "indicators_by_year"), no_papers)
         if self.timeline.empty and self.graph.number_of_nodes():
             reasons["timeline"] = "no first_year on the nodes or edges of the graph" if self.papers is None else (
                 "no paper has a year")  # fmt: skip
@@ -347,7 +355,12 @@ def analyze(
     stage("Timelines")
     people = author_timeline(graph, papers, authorships) if papers is not None else pd.DataFrame()
     years = timeline(graph, papers, authorships)
-    return Analysis(papers, reports, graph, central, groups, years, people, tracking, authorships=authorships)
+    stage("Indicators")
+    found = Analysis(papers, reports, graph, central, groups, years, people, tracking, authorships=authorships)
+    found.indicators = indicators(graph, authorships, groups, options.seed)
+    if authorships is not None:
+        found.indicators_by_year = indicators_by_year(authorships, set(graph), graph_options.max_authors)
+    return found
 
 
 def compare_weightings(

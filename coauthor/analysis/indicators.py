@@ -23,7 +23,7 @@ from scipy import stats
 from coauthor.analysis.centrality import BETWEENNESS_EXACT_LIMIT, sample_sources
 from coauthor.analysis.communities import communities as find_communities
 from coauthor.analysis.engine import to_igraph
-from coauthor.graph import DEFAULT_MAX_AUTHORS, GraphTables, build_tables
+from coauthor.graph.build import DEFAULT_MAX_AUTHORS, GraphTables, build_tables
 
 if TYPE_CHECKING:
     import igraph
@@ -57,16 +57,13 @@ AJIFERUKE = (
 )
 ELANGO = (
     "Elango, B. & Rajendran, P. (2012). Authorship trends and collaboration pattern in the marine sciences "
-    "literature. Int. J. Information Dissemination and Technology 2(3), 166-169; bibliometrix's 'Collaboration Index'"
+    "literature. Int. J. Information Dissemination and Technology 2(3), 166-169"
 )
 METRIC_WISE = "Rousseau, R., Egghe, L. & Guns, R. (2018). Becoming Metric-Wise, section 7.2 (Chandos)"
-BIBLIOMETRIX = (
-    "Aria, M. & Cuccurullo, C. (2017). bibliometrix: an R-tool for comprehensive science mapping analysis. "
-    "J. Informetrics 11(4), 959-975"
-)
 LOTKA = (
     "Lotka, A. J. (1926). The frequency distribution of scientific productivity. J. Washington Academy of Sciences "
-    "16(12), 317-323; fitted as bibliometrix's lotka() (Aria & Cuccurullo 2017)"
+    "16(12), 317-323; fitted as bibliometrix's lotka(): Aria, M. & Cuccurullo, C. (2017), J. Informetrics "
+    "11(4), 959-975"
 )
 NEWMAN = "Newman, M. E. J. (2010). Networks: An Introduction (Oxford University Press)"
 NEWMAN_ASSORTATIVE = "Newman, M. E. J. (2002). Assortative mixing in networks. Phys. Rev. Lett. 89, 208701"
@@ -102,8 +99,9 @@ DEFINITIONS: dict[str, Definition] = {
         "Collaboration index", P, "CI = Σ j f_j / N, the mean number of authors per paper", LAWANI
     ),
     "authors_per_multi_authored_paper": Definition(
-        "Authors per multi-authored paper", P, "Σ_{j≥2} j f_j / Σ_{j≥2} f_j (bibliometrix's collaboration index)",
-        ELANGO,
+        "Authors per multi-authored paper", P,
+        "Σ_{j≥2} j f_j / Σ_{j≥2} f_j, Elango & Rajendran's collaboration index (bibliometrix's summary divides "
+        "instead the authors who wrote no single-authored paper by the multi-authored papers)", ELANGO,
     ),
     "degree_of_collaboration": Definition(
         "Degree of collaboration", P, "DC = 1 − f_1 / N, the share of papers with two or more authors", SUBRAMANYAM

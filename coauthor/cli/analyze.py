@@ -25,8 +25,8 @@ def analyze_command(job: Job, out_dir: Path) -> None:
     """Analyse records or one graph file, GraphML or GEXF (written by
     coauthor, networkx, igraph, Gephi: name or label on nodes, weight on
     edges): write centrality,
-    communities, per-year and per-author timelines and communities over
-    time as CSV tables."""
+    communities, per-year and per-author timelines, communities over
+    time and the bibliometric indicators (also per year) as CSV tables."""
     from coauthor.report.make import OLD_TABLE_NAMES, write_analysis
 
     result = job.analyze()

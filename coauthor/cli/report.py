@@ -26,7 +26,7 @@ from coauthor.report.make import DEFAULT_EXPORTS
 @figure_options(max_nodes=300)
 def report(job: Job, out_dir: Path, exports: tuple[str, ...], figure: PlotOptions) -> None:
     """The main job: write the graph (GraphML, GEXF, VOSviewer), the
-    centrality, communities and timeline tables (CSV), every figure (PNG),
+    centrality, communities, timeline and indicator tables (CSV), every figure (PNG),
     the interactive map (map.html) and index.html that shows them all to a
     folder, and summarise."""
     from coauthor.report.make import make_report

@@ -1,5 +1,5 @@
 """The report's front page: ``index.html`` shows the summary, every figure,
-the top authors and communities, and links every file of the report, so a
+the top authors, communities and indicators, and links every file of the report, so a
 user opens one file and sees everything. Plain HTML and CSS, no script,
 relative links only (the folder can be zipped and mailed); every value is
 escaped."""
@@ -61,6 +61,7 @@ def write_index(result: Analysis, out_dir: str | os.PathLike[str], files: Sequen
         _table(result.centrality.head(20).reset_index(), {"author_id", "name"}),
         "<h2>Communities</h2>",
         _table(_community_summary(result), {"top authors"}),
+        *_indicators_section(result.indicators),
         "<h2>Files</h2>",
         "<ul>",
         *(
@@ -102,6 +103,35 @@ def _notes(result: Analysis) -> str:
     if over:
         notes.append(f"{over} papers with more than {result.graph.graph['max_authors']} authors make no links.")
     return "".join(f'<p class="note">{n}</p>' for n in notes)
+
+
+def _indicators_section(table: pd.DataFrame) -> list[str]:
+    """The indicators as a table (value, note, definition and source of
+    each), or nothing when the analysis has none."""
+    if table.empty:
+        return []
+    shown = pd.DataFrame(
+        {
+            "indicator": table["name"],
+            "value": [_number(v) for v in table["value"]],
+            "note": table["note"],
+            "definition": table["definition"],
+            "source": table["citation"],
+        }
+    )
+    intro = (
+        '<p class="note">Papers: every paper with an author; graph: the graph analysed, after the filters. '
+        'Per year: <a href="indicators_by_year.csv">indicators_by_year.csv</a>.</p>'
+    )
+    return ["<h2>Indicators</h2>", intro, _table(shown, {"indicator", "note", "definition", "source"})]
+
+
+def _number(value: float) -> str:
+    """A value as the page shows it: whole numbers with thousands
+    separators, others to 4 significant digits, none as a dash."""
+    if value != value:
+        return "—"
+    return f"{int(value):,}" if float(value).is_integer() and abs(value) >= 1 else f"{value:.4g}"
 
 
 def _community_summary(result: Analysis) -> pd.DataFrame:

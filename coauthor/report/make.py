@@ -26,6 +26,8 @@ REPORT_TABLES = {
     "timeline.csv": "timeline",
     "author_timeline.csv": "author_timeline",
     "communities_over_time.csv": "communities_over_time",
+    "indicators.csv": "indicators",
+    "indicators_by_year.csv": "indicators_by_year",
 }
 REPORT_FILES = (
     "graph.graphml",
@@ -145,7 +147,8 @@ def make_report(
     >>> names = sorted(path.name for path in (folder / "report").iterdir())
     >>> names  # doctest: +NORMALIZE_WHITESPACE
     ['author_timeline.csv', 'centrality.csv', 'communities.csv', 'communities_over_time.csv', 'figures',
-     'graph.gexf', 'graph.graphml', 'index.html', 'map.html', 'timeline.csv', 'vosviewer']
+     'graph.gexf', 'graph.graphml', 'index.html', 'indicators.csv', 'indicators_by_year.csv', 'map.html',
+     'timeline.csv', 'vosviewer']
     >>> result.files[0].name, result.top_authors(1)
     ('index.html', ['Ann Lee'])
     """

@@ -99,7 +99,7 @@ def test_records_csv_to_file(seeds: Path, tmp_path: Path) -> None:
 
 
 def test_report_writes_every_file(seed_report: Path) -> None:
-    assert len(REPORT_FILES) == 15  # 8 files of the README's table, 7 figure kinds
+    assert len(REPORT_FILES) == 17  # 10 files of the README's table, 7 figure kinds
     for name in (*REPORT_FILES, "graph.gexf", "vosviewer/map.txt", "vosviewer/network.txt"):
         assert (seed_report / name).stat().st_size > 0, name
     assert nx.read_gexf(seed_report / "graph.gexf").number_of_nodes() == 92

@@ -159,7 +159,7 @@ def test_analyze_and_report_name_the_tables_as_the_readme(seeds: Path, tmp_path:
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     tables = set(re.findall(r"^\| `report/([a-z_]+\.csv)` \|", readme, flags=re.M))
     assert tables == {"centrality.csv", "communities.csv", "timeline.csv", "author_timeline.csv",
-                      "communities_over_time.csv"}  # fmt: skip
+                      "communities_over_time.csv", "indicators.csv", "indicators_by_year.csv"}  # fmt: skip
     year = ("--undated-year", "2026")
     analysed = run("analyze", str(seeds), "-o", str(tmp_path / "a"), *year)
     reported = run("report", str(seeds), "-o", str(tmp_path / "r"), *year)

@@ -4,6 +4,7 @@ against networkx on the TUGboat bibliography."""
 
 from __future__ import annotations
 
+import importlib
 import math
 from pathlib import Path
 
@@ -13,7 +14,6 @@ import pandas as pd
 import pytest
 
 from coauthor import ReadOptions, authorship_table, coauthorship_graph, communities, read_inputs
-from coauthor.analysis import indicators as module
 from coauthor.analysis.indicators import COLUMNS, DEFINITIONS, indicators, indicators_by_year, lotka_values
 
 #: Author counts 1, 2, 3, 1, 2, 4: f_1 = 2, f_2 = 2, f_3 = 1, f_4 = 1, N = 6.
@@ -193,6 +193,7 @@ def test_by_year_keeps_the_graph_authors(six: tuple[nx.Graph, pd.DataFrame]) -> 
 def test_sampled_paths_say_so(monkeypatch: pytest.MonkeyPatch) -> None:
     """A 60-author cycle looks the same from every author, so 10 sampled
     sources give the exact mean distance (networkx) and diameter 30."""
+    module = importlib.import_module("coauthor.analysis.indicators")
     monkeypatch.setattr(module, "PATH_EXACT_LIMIT", 50)
     monkeypatch.setattr(module, "PATH_SAMPLE", 10)
     cycle = nx.cycle_graph([f"a{i:02d}" for i in range(60)])
@@ -221,3 +222,26 @@ def test_network_indicators_match_networkx_on_tugboat(shared_data: Path) -> None
     assert v["degree_assortativity"] == pytest.approx(nx.degree_assortativity_coefficient(graph))
     per_author = authorships.groupby("author_id")["paper_id"].nunique()
     assert v["authors"] == len(per_author) and v["papers"] == authorships["paper_id"].nunique()
+
+
+def test_report_writes_the_indicators_and_shows_them(tmp_path: Path) -> None:
+    """make_report writes both tables and index.html shows each indicator
+    with its value; a second run gives the same bytes."""
+    from coauthor import make_report
+
+    (tmp_path / "six.bib").write_text(BIB)
+    make_report([tmp_path / "six.bib"], tmp_path / "r", exports=())
+    table = pd.read_csv(tmp_path / "r" / "indicators.csv", keep_default_na=False)
+    assert table.columns.tolist() == COLUMNS and table["indicator"].tolist() == list(DEFINITIONS)
+    row = table.set_index("indicator").loc["collaboration_coefficient"]
+    assert float(row["value"]) == pytest.approx(1 - (2 / 1 + 2 / 2 + 1 / 3 + 1 / 4) / 6)
+    assert table.set_index("indicator").loc["international_share", "value"] == ""
+    years = pd.read_csv(tmp_path / "r" / "indicators_by_year.csv")
+    assert years["year"].tolist() == [2020, 2021, 2022] and years["components"].tolist() == [1, 2, 1]
+    page = (tmp_path / "r" / "index.html").read_text(encoding="utf-8")
+    assert "<h2>Indicators</h2>" in page
+    assert '<td>Collaboration coefficient</td><td class="n">0.4028</td>' in page
+    assert page.count("not available: no affiliations in the input") == 2
+    make_report([tmp_path / "six.bib"], tmp_path / "again", exports=())
+    for name in ("indicators.csv", "indicators_by_year.csv"):
+        assert (tmp_path / "r" / name).read_bytes() == (tmp_path / "again" / name).read_bytes()
