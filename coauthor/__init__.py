@@ -8,14 +8,8 @@ collaboration graph, its central authors, communities and timelines.
 'Zhenyi Wang'
 """
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("coauthor")
-except PackageNotFoundError:  # running from a source tree that is not installed
-    __version__ = "0.0.0+unknown"
-
 from coauthor import _moved
+from coauthor._version import __version__
 from coauthor.analysis import author_timeline, centrality, communities, indicators, timeline
 from coauthor.errors import CoauthorError, InputError, OptionError
 from coauthor.exporters import write_graph, write_graphml

@@ -33,6 +33,18 @@ MOVED = {
     "coauthor.spark.cli": "coauthor.cli.spark",
 }
 
+#: Names that moved out of a module that stayed: module -> name -> its module now.
+MOVED_NAMES = {"coauthor.exporters": {"graph_for_export": "coauthor.pipeline"}}
+
+
+def moved_name(module: str, name: str) -> object:
+    """The object ``name`` that moved out of ``module`` (for that module's
+    ``__getattr__``); AttributeError as usual for any other name."""
+    new = MOVED_NAMES.get(module, {}).get(name)
+    if new is None:
+        raise AttributeError(f"module {module!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(new), name)
+
 
 class _Alias(Loader):
     """Loads an old name as the new module itself."""

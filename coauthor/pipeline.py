@@ -17,14 +17,16 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 
-from coauthor import __version__
+from coauthor._version import __version__
 from coauthor.analysis import author_timeline, centrality, communities, timeline
 from coauthor.analysis.centrality import BETWEENNESS_EXACT_LIMIT, BETWEENNESS_SAMPLE, MEASURES, people_first
+from coauthor.analysis.engine import runs_on_spark
 from coauthor.analysis.indicators import indicators, indicators_by_year
 from coauthor.analysis.tracking import track_communities
 from coauthor.errors import InputError, OptionError
 from coauthor.exporters.gexf import read_gexf
 from coauthor.exporters.graphml import analysable, read_graphml
+from coauthor.exporters.vosviewer import add_mean_years
 from coauthor.graph.build import graph_from_authorships
 from coauthor.graph.filters import GraphOptions, authorships_of, filter_graph, papers_in_years
 from coauthor.names.aliases import read_aliases
@@ -322,6 +324,8 @@ def analyze(
     read = read or ReadOptions()
     graph_options = graph_options or GraphOptions()
     options = options or AnalysisOptions()
+    if runs_on_spark(options.engine):
+        raise OptionError("the Spark engine runs through coauthor.spark.pipeline.analyze, not on one machine")
     meta = run_metadata(inputs, read, graph_options, options, input_format)
     stage("Reading and building the graph")
     graph, papers, reports, authorships = _build(inputs, read, graph_options, input_format, meta)
@@ -361,6 +365,21 @@ def analyze(
     if authorships is not None:
         found.indicators_by_year = indicators_by_year(authorships, set(graph), graph_options.max_authors)
     return found
+
+
+def graph_for_export(
+    inputs: Sequence[str | os.PathLike[str]], read: ReadOptions | None = None, input_format: str | None = None
+) -> nx.Graph:
+    """The graph to export: read back from one ``.graphml`` file, or built
+    and analysed from records (:func:`analyze`, plus ``mean_year`` on the
+    nodes for VOSviewer's score)."""
+    if inputs and all(Path(i).suffix.lower() == ".graphml" for i in inputs):
+        if len(inputs) > 1:
+            raise OptionError("give one .graphml file, or record files to build the graph from")
+        return read_graphml(inputs[0])
+    result = analyze(inputs, read, input_format=input_format)
+    add_mean_years(result.graph, result.author_timeline)
+    return result.graph
 
 
 def compare_weightings(

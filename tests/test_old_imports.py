@@ -130,6 +130,15 @@ def test_old_commands_are_the_commands_of_main() -> None:
         assert main.commands[command].callback.__name__ in (function, f"{function.removesuffix('_command')}")
 
 
+def test_names_moved_out_of_a_package_still_import() -> None:
+    from coauthor.exporters import graph_for_export
+    from coauthor.pipeline import graph_for_export as new
+
+    assert graph_for_export is new
+    with pytest.raises(ImportError, match="cannot import name 'nothing'"):
+        from coauthor.exporters import nothing  # noqa: F401
+
+
 def test_patching_an_old_path_patches_the_code_that_runs(monkeypatch: pytest.MonkeyPatch) -> None:
     """The way tests patch: by the old dotted path; the new module sees it."""
     from coauthor.names import resolve as new_resolve

@@ -21,6 +21,23 @@ if TYPE_CHECKING:
     import igraph
 
 ENGINES = ("auto", "igraph", "networkx")
+#: The engine that runs whole jobs (read, build, filter, analyse) on Apache
+#: Spark DataFrames: :mod:`coauthor.spark`, imported only when chosen.
+SPARK = "spark"
+#: Every value an ``engine`` option takes.
+ENGINE_CHOICES = (*ENGINES, SPARK)
+
+
+def runs_on_spark(engine: str) -> bool:
+    """Whether ``engine`` is the Spark engine (whole jobs on a cluster)
+    rather than a single-machine one; OptionError for an unknown engine.
+
+    >>> runs_on_spark("spark"), runs_on_spark("auto")
+    (True, False)
+    """
+    if engine not in ENGINE_CHOICES:
+        raise OptionError(f"unknown engine '{engine}' (use one of: {', '.join(ENGINE_CHOICES)})")
+    return engine == SPARK
 
 
 def pick_engine(engine: str) -> str:

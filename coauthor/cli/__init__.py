@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import click
 
-from coauthor import __version__
+from coauthor._version import __version__
 from coauthor.cli import analyze, fetch, graph, names, plot, read, report
 from coauthor.cli.analyze import analyze_command, sensitivity
 from coauthor.cli.graph import export

@@ -27,6 +27,8 @@ def analyze_command(job: Job, out_dir: Path) -> None:
     edges): write centrality,
     communities, per-year and per-author timelines, communities over
     time and the bibliometric indicators (also per year) as CSV tables."""
+    if job.on_spark:
+        return job.run_on_spark("analyze", out_dir=out_dir)
     from coauthor.report.make import OLD_TABLE_NAMES, write_analysis
 
     result = job.analyze()

@@ -10,8 +10,9 @@ from coauthor.cli.job import Job, job_options, read_options
 from coauthor.cli.options import (
     output_option,
 )
-from coauthor.exporters import EXPORT_FORMATS, GRAPH_SUFFIXES, export_format, graph_for_export
+from coauthor.exporters import EXPORT_FORMATS, GRAPH_SUFFIXES, export_format
 from coauthor.exporters.rows import write_graph
+from coauthor.pipeline import graph_for_export
 from coauthor.readers import ReadOptions
 
 
@@ -21,6 +22,8 @@ from coauthor.readers import ReadOptions
 def graph(job: Job, output: Path) -> None:
     """Build the weighted collaboration graph (filters applied), with
     centrality and communities as node attributes, and write it to a file."""
+    if job.on_spark:
+        return job.run_on_spark("graph", output=output)
     result = job.analyze()
     write_graph(result.graph, output)
     click.echo(

@@ -12,10 +12,12 @@ from typing import Any
 
 import click
 
+from coauthor.analysis.engine import runs_on_spark
+from coauthor.cli.options import SparkOptions
 from coauthor.cli.options import analysis_options as with_analysis_options
 from coauthor.cli.options import graph_options as with_graph_options
 from coauthor.cli.progress import file_progress, stage_progress
-from coauthor.errors import CoauthorError
+from coauthor.errors import CoauthorError, OptionError
 from coauthor.graph.filters import GraphOptions
 from coauthor.pipeline import Analysis, AnalysisOptions, analyze
 from coauthor.plot.kinds import PlotOptions
@@ -101,6 +103,34 @@ class Job:
     input_format: str | None
     graph: GraphOptions
     analysis: AnalysisOptions
+    spark: SparkOptions
+
+    @property
+    def on_spark(self) -> bool:
+        """Whether ``--engine spark`` was chosen (:func:`coauthor.analysis.engine.runs_on_spark`)."""
+        return runs_on_spark(self.analysis.engine)
+
+    def run_on_spark(self, command: str, **outputs: Path) -> None:
+        """Run ``command`` (``analyze`` or ``graph``) on Spark, writing
+        ``outputs``; OptionError saying how to install pyspark where it is
+        missing (the Spark engine is imported only here)."""
+        try:
+            from coauthor.cli.spark import run_with_spark
+        except ModuleNotFoundError as exc:
+            if (exc.name or "").split(".")[0] not in ("pyspark", "py4j"):
+                raise
+            raise OptionError(
+                "--engine spark needs pyspark: pip install 'coauthor[spark]' (and Java 17 or 21)"
+            ) from None
+        run_with_spark(command, self.analysis, self.spark.master, self.spark.output, self.inputs, self.read,
+                       self.input_format, self.graph, **outputs)  # fmt: skip
+
+    def require_local(self) -> None:
+        """OptionError unless a single-machine engine was chosen (the
+        commands that only ``analyze`` and ``graph`` run on Spark)."""
+        if self.on_spark:
+            name = click.get_current_context().info_name
+            raise OptionError(f"--engine spark runs `coauthor analyze` and `coauthor graph`, not `coauthor {name}`")
 
     def figure(self, chosen: PlotOptions) -> PlotOptions:
         """The figure options ``chosen``, with this job's seed and ``--hops``
@@ -110,6 +140,7 @@ class Job:
     def analyze(self) -> Analysis:
         """Read, build, filter and analyse (:func:`coauthor.pipeline.analyze`),
         naming each stage under the progress bar."""
+        self.require_local()
         with stage_progress(bool(click.get_current_context().params.get("quiet"))) as stage:
             return analyze(self.inputs, self.read, self.graph, self.analysis, self.input_format, on_stage=stage)
 
@@ -126,9 +157,11 @@ def job_options(command: Callable[..., Any]) -> Callable[..., Any]:
         input_format: str | None,
         graph_options: GraphOptions,
         analysis_options: AnalysisOptions,
+        spark: SparkOptions,
         **kwargs: Any,
     ) -> Any:
-        return command(*args, job=Job(inputs, options, input_format, graph_options, analysis_options), **kwargs)
+        job = Job(inputs, options, input_format, graph_options, analysis_options, spark)
+        return command(*args, job=job, **kwargs)
 
     return read_options()(with_graph_options(with_analysis_options(wrapper)))
 

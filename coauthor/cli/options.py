@@ -14,7 +14,7 @@ import click
 
 from coauthor.analysis.centrality import MEASURES
 from coauthor.analysis.communities import METHODS
-from coauthor.analysis.engine import ENGINES
+from coauthor.analysis.engine import ENGINE_CHOICES
 from coauthor.analysis.tracking import parse_slice
 from coauthor.graph.build import DEFAULT_MAX_AUTHORS, WEIGHTINGS
 from coauthor.graph.filters import ORGANISATION_MODES, GraphOptions, parse_years, read_focus_file
@@ -121,14 +121,23 @@ def resolve_options(command: Command) -> Command:
     return _apply(name_options(), command)
 
 
+@dataclasses.dataclass(frozen=True)
+class SparkOptions:
+    """``--spark-master`` and ``--spark-output``: used by ``--engine spark`` only."""
+
+    master: str
+    output: str
+
+
 def analysis_options(command: Command) -> Command:
-    """Communities, engine, distances, seed, slices -> ``analysis_options``."""
+    """Communities, engine, distances, seed, slices -> ``analysis_options``
+    (and ``spark``: where and how the Spark engine runs, when chosen)."""
     options: list[Callable[[Command], Command]] = [
         method_option(),
         click.option("--resolution", type=FiniteFloat(min=0, min_open=True), default=1.0, show_default=True,
                      help="Modularity resolution (higher: more, smaller communities)."),
         seed_option("Seed of every randomised step (communities, sampling, layout)."),
-        click.option("--engine", type=click.Choice((*ENGINES, "spark")), default="auto", show_default=True,
+        click.option("--engine", type=click.Choice(ENGINE_CHOICES), default="auto", show_default=True,
                      help="igraph (fast) or networkx (reference) for the heavy algorithms; spark runs analyze "
                           "and graph on Apache Spark (pip install 'coauthor[spark]'; docs/scaling.md)."),
         click.option("--spark-master", default="local[*]", show_default=True, metavar="URL",
@@ -148,12 +157,8 @@ def analysis_options(command: Command) -> Command:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         values = {name: kwargs.pop(name) for name in ("method", "resolution", "seed", "engine", "distance", "jobs")}
         values["slice_years"] = parse_slice(kwargs.pop("slice_text"))
-        spark = {name: kwargs.pop(name) for name in ("spark_master", "spark_output")}
-        if values["engine"] == "spark":  # the Spark engine's own glue, imported only when asked for
-            from coauthor.spark import run_with_spark
-
-            return run_with_spark(command.__name__, AnalysisOptions(**values), **spark, **kwargs)
-        return command(*args, analysis_options=AnalysisOptions(**values), **kwargs)
+        spark = SparkOptions(kwargs.pop("spark_master"), kwargs.pop("spark_output"))
+        return command(*args, analysis_options=AnalysisOptions(**values), spark=spark, **kwargs)
 
     return _apply(options, wrapper)
 

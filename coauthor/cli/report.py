@@ -31,6 +31,7 @@ def report(job: Job, out_dir: Path, exports: tuple[str, ...], figure: PlotOption
     folder, and summarise."""
     from coauthor.report.make import make_report
 
+    job.require_local()
     quiet = bool(click.get_current_context().params.get("quiet"))
     with stage_progress(quiet) as stage:
         result = make_report(job.inputs, out_dir, job.read, job.graph, job.analysis, job.input_format, exports,

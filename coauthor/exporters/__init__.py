@@ -14,12 +14,14 @@ file + rename) and returns the paths it wrote.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 
+from coauthor import _moved
 from coauthor.errors import OptionError
 from coauthor.exporters.gexf import write_gexf
 from coauthor.exporters.graphml import read_graphml, write_graphml
@@ -28,7 +30,6 @@ from coauthor.exporters.pajek import write_pajek
 from coauthor.exporters.parquet import write_parquet
 from coauthor.exporters.tables import write_csv_tables
 from coauthor.exporters.vosviewer import add_mean_years, write_vosviewer
-from coauthor.readers import ReadOptions
 
 Writer = Callable[[nx.Graph, "str | os.PathLike[str]"], list[Path]]
 
@@ -126,29 +127,11 @@ def write_graph(graph: nx.Graph, path: str | os.PathLike[str], to: str | None = 
     return export_format(path, to).write(graph, path)
 
 
-def graph_for_export(
-    inputs: Sequence[str | os.PathLike[str]], read: ReadOptions | None = None, input_format: str | None = None
-) -> nx.Graph:
-    """The graph to export: read back from one ``.graphml`` file, or built
-    and analysed from records (:func:`coauthor.report.analyze`, plus
-    ``mean_year`` on the nodes for VOSviewer's score)."""
-    if inputs and all(Path(i).suffix.lower() == ".graphml" for i in inputs):
-        if len(inputs) > 1:
-            raise OptionError("give one .graphml file, or record files to build the graph from")
-        return read_graphml(inputs[0])
-    from coauthor.report.make import analyze
-
-    result = analyze(inputs, read, input_format=input_format)
-    add_mean_years(result.graph, result.author_timeline)
-    return result.graph
-
-
 __all__ = [
     "EXPORT_FORMATS",
     "ExportFormat",
     "add_mean_years",
     "export_format",
-    "graph_for_export",
     "read_graphml",
     "write_csv_tables",
     "write_cytoscape",
@@ -159,3 +142,9 @@ __all__ = [
     "write_pajek",
     "write_vosviewer",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """Names that moved out of this package (``graph_for_export``, to
+    :mod:`coauthor.pipeline`) still import from here."""
+    return _moved.moved_name(__name__, name)

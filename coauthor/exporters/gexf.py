@@ -28,7 +28,7 @@ from xml.etree import ElementTree
 
 import networkx as nx
 
-from coauthor import __version__
+from coauthor._version import __version__
 from coauthor.atomic import atomic_path
 from coauthor.errors import InputError
 from coauthor.exporters.common import attribute_kinds, label, value_text, xml_attribute, xml_text

@@ -26,7 +26,7 @@ from typing import Any, TextIO
 
 import networkx as nx
 
-from coauthor import __version__
+from coauthor._version import __version__
 from coauthor.atomic import atomic_path
 from coauthor.exporters.common import json_value
 

@@ -29,7 +29,7 @@ from urllib.parse import urljoin, urlsplit
 import requests
 from requests.adapters import HTTPAdapter
 
-from coauthor import __version__
+from coauthor._version import __version__
 from coauthor.fetch.errors import (
     FetchError,
     NetworkError,

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from coauthor import __version__
+from coauthor._version import __version__
 from coauthor.errors import OptionError
 from coauthor.plot.centrality import plot_centrality
 from coauthor.plot.communities_over_time import plot_communities_over_time

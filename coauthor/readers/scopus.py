@@ -35,7 +35,7 @@ from coauthor.readers.fields import (
     parallel,
     split_names,
 )
-from coauthor.readers.table import Row, first_line, header_cells, row_outcomes
+from coauthor.readers.rows import Row, first_line, header_cells, row_outcomes
 from coauthor.records import Paper, ReadReport
 
 MARKER_COLUMNS = ("author full names", "author(s) id", "eid", "source title")

@@ -51,7 +51,7 @@ from coauthor.readers.fields import (
     parallel,
     split_names,
 )
-from coauthor.readers.table import Row, first_line, header_cells, row_outcomes
+from coauthor.readers.rows import Row, first_line, header_cells, row_outcomes
 from coauthor.readers.tagged import TagSyntax, tagged_outcomes, text_head
 from coauthor.records import Paper, ReadReport
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from coauthor import __version__
+from coauthor._version import __version__
 from coauthor.atomic import write_text_atomic
 from coauthor.pipeline import Analysis
 

@@ -11,9 +11,9 @@ every weighting), :mod:`~coauthor.spark.filters`,
 :mod:`~coauthor.spark.components`, :mod:`~coauthor.spark.labelprop`,
 :mod:`~coauthor.spark.timeline`, :mod:`~coauthor.spark.pipeline` (all of
 them in one call), :mod:`~coauthor.spark.output` (Parquet, CSV, GraphML when
-small) and :mod:`~coauthor.spark.cli` (``coauthor analyze/graph --engine
-spark``). :mod:`~coauthor.spark.reference` is the pandas twin of the
-authorship table, for comparing the engines.
+small); the command line's side is :mod:`coauthor.cli.spark` (``coauthor
+analyze/graph --engine spark``). :mod:`~coauthor.spark.reference` is the
+pandas twin of the authorship table, for comparing the engines.
 
 Why DataFrames and not RDDs of Python objects: DataFrame joins and
 aggregations run in the JVM on Spark's binary rows (no Python process per
@@ -22,21 +22,3 @@ partition coalescing) and checkpoint cleanly in iterative algorithms. The
 only Python on the executors is coauthor's name folding and record parsers,
 run as vectorised pandas UDFs over Arrow batches.
 """
-
-from __future__ import annotations
-
-from typing import Any
-
-from coauthor.errors import OptionError
-
-
-def run_with_spark(command: str, *args: Any, **kwargs: Any) -> None:
-    """Run a CLI command on Spark (:func:`coauthor.spark.cli.run_with_spark`);
-    OptionError saying how to install pyspark when it is missing."""
-    try:
-        from coauthor.cli.spark import run_with_spark as run
-    except ModuleNotFoundError as exc:
-        if (exc.name or "").split(".")[0] not in ("pyspark", "py4j"):
-            raise
-        raise OptionError("--engine spark needs pyspark: pip install 'coauthor[spark]' (and Java 17 or 21)") from None
-    run(command, *args, **kwargs)
