@@ -20,9 +20,9 @@ import pandas as pd
 from coauthor._version import __version__
 from coauthor.analysis import author_timeline, centrality, communities, timeline
 from coauthor.analysis.centrality import BETWEENNESS_EXACT_LIMIT, BETWEENNESS_SAMPLE, MEASURES, people_first
-from coauthor.analysis.engine import runs_on_spark
+from coauthor.analysis.engine import DEFAULT_SEED, runs_on_spark
 from coauthor.analysis.indicators import indicators, indicators_by_year
-from coauthor.analysis.tracking import track_communities
+from coauthor.analysis.tracking import DEFAULT_SLICE_YEARS, track_communities
 from coauthor.errors import InputError, OptionError
 from coauthor.exporters.gexf import read_gexf
 from coauthor.exporters.graphml import analysable, read_graphml
@@ -71,10 +71,10 @@ class AnalysisOptions:
 
     method: str = "leiden"
     resolution: float = 1.0
-    seed: int = 42
+    seed: int = DEFAULT_SEED
     engine: str = "auto"
     distance: str = "hops"
-    slice_years: int = 5
+    slice_years: int = DEFAULT_SLICE_YEARS
     jobs: int | None = None
 
 

@@ -13,11 +13,14 @@ import numpy as np
 import pandas as pd
 
 from coauthor.analysis.engine import (
+    DEFAULT_SEED,
+    Seed,
     as_networkx,
     distance_attribute,
     integer_weights,
     node_table,
     pick_engine,
+    seed_int,
     seeded,
     to_igraph,
 )
@@ -44,7 +47,7 @@ def centrality(
     graph: nx.Graph | GraphTables,
     measures: Sequence[str] = MEASURES,
     distance: str = "hops",
-    seed: int = 42,
+    seed: Seed = DEFAULT_SEED,
     engine: str = "auto",
     jobs: int | None = None,
 ) -> pd.DataFrame:
@@ -71,7 +74,7 @@ def centrality(
     distance : {"hops", "inverse-weight"}
         Path length for betweenness and closeness: hops, or 1/weight (a
         heavy link is a short one).
-    seed : int, default 42
+    seed : int, numpy.random.Generator or None, default 42
         Seed of the sampled sources.
     engine : {"auto", "igraph", "networkx"}
         igraph (compiled, fast), networkx (the reference) or ``auto``
@@ -111,6 +114,7 @@ def centrality(
     Traceback (most recent call last):
     coauthor.errors.OptionError: unknown centrality measure(s) ['fame'] (use: degree, strength, ...)
     """
+    seed = seed_int(seed)
     unknown = set(measures) - set(MEASURES)
     if unknown:
         raise OptionError(f"unknown centrality measure(s) {sorted(unknown)} (use: {', '.join(MEASURES)})")

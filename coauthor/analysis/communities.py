@@ -10,7 +10,16 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from coauthor.analysis.engine import as_networkx, node_table, pick_engine, seeded, to_igraph
+from coauthor.analysis.engine import (
+    DEFAULT_SEED,
+    Seed,
+    as_networkx,
+    node_table,
+    pick_engine,
+    seed_int,
+    seeded,
+    to_igraph,
+)
 from coauthor.analysis.labelprop import sync_label_propagation
 from coauthor.errors import OptionError
 from coauthor.graph.build import GraphTables
@@ -28,7 +37,7 @@ def communities(
     graph: nx.Graph | GraphTables,
     method: str = "leiden",
     resolution: float = 1.0,
-    seed: int = 42,
+    seed: Seed = DEFAULT_SEED,
     engine: str = "auto",
 ) -> pd.DataFrame:
     """Communities of the weighted graph, numbered 0, 1, ... by size,
@@ -47,7 +56,7 @@ def communities(
         the Spark engine's).
     resolution : float, default 1.0
         Modularity resolution: above 1, more and smaller communities.
-    seed : int, default 42
+    seed : int, numpy.random.Generator or None, default 42
         Seed of the randomised methods: the same seed gives the same
         communities.
     engine : {"auto", "igraph", "networkx"}
@@ -80,6 +89,7 @@ def communities(
     >>> table["community_size"].tolist()
     [3, 3, 3, 2, 2]
     """
+    seed = seed_int(seed)
     if method not in METHODS:
         raise OptionError(f"unknown community method '{method}' (use one of: {', '.join(METHODS)})")
     engine = pick_engine(engine)

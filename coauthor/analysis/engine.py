@@ -5,6 +5,7 @@ order, so their results line up."""
 from __future__ import annotations
 
 import random
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
@@ -21,6 +22,12 @@ if TYPE_CHECKING:
     import igraph
 
 ENGINES = ("auto", "igraph", "networkx")
+#: The seed of every randomised step (communities, sampled paths, layouts)
+#: unless one is given: the same input gives the same bytes.
+DEFAULT_SEED = 42
+#: A seed as the randomised functions take it: an int, a numpy Generator
+#: (one int is drawn from it) or None (a fresh, unpredictable seed).
+Seed = int | np.random.Generator | None
 #: The engine that runs whole jobs (read, build, filter, analyse) on Apache
 #: Spark DataFrames: :mod:`coauthor.spark`, imported only when chosen.
 SPARK = "spark"
@@ -128,13 +135,38 @@ def distance_attribute(graph: nx.Graph, distance: str) -> str | None:
     return "distance"
 
 
+def seed_int(seed: Seed) -> int:
+    """The int seed that ``seed`` stands for (what igraph, the run metadata
+    and every draw below take).
+
+    >>> seed_int(7), seed_int(np.random.default_rng(1)) == seed_int(np.random.default_rng(1))
+    (7, True)
+    """
+    if seed is None:
+        seed = np.random.default_rng()
+    if isinstance(seed, np.random.Generator):
+        return int(seed.integers(2**32))
+    return int(seed)
+
+
+_IGRAPH_RANDOM = threading.RLock()
+_generators: list[random.Random] = []
+
+
 @contextmanager
 def seeded(seed: int) -> Iterator[None]:
-    """Seed Python's ``random`` (igraph's random source: community search,
-    ARPACK start vectors) for the block, restoring its state afterwards."""
-    state = random.getstate()
-    random.seed(seed)
-    try:
-        yield
-    finally:
-        random.setstate(state)
+    """Give igraph (community search, ARPACK start vectors, layouts) a
+    generator of its own, ``random.Random(seed)``, for the block: the global
+    ``random`` module is never reseeded. igraph has one generator per
+    process, so blocks take turns, and a nested block gives the outer one
+    back when it ends."""
+    import igraph
+
+    with _IGRAPH_RANDOM:
+        _generators.append(random.Random(seed))
+        igraph.set_random_number_generator(_generators[-1])
+        try:
+            yield
+        finally:
+            _generators.pop()
+            igraph.set_random_number_generator(_generators[-1] if _generators else random)

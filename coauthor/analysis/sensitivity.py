@@ -20,6 +20,7 @@ from scipy import stats
 
 from coauthor.analysis.centrality import centrality
 from coauthor.analysis.communities import communities
+from coauthor.analysis.engine import DEFAULT_SEED, Seed, seed_int
 from coauthor.graph.build import WEIGHTINGS, GraphTables, build_tables, subgraph_tables
 
 RANKING_COLUMNS = ["weight_a", "weight_b", "top_k", "overlap", "spearman", "kendall"]
@@ -32,13 +33,14 @@ def sensitivity(
     resolutions: Sequence[float] = (0.5, 1.0, 2.0),
     top_k: int = 20,
     max_authors: int = 50,
-    seed: int = 42,
+    seed: Seed = DEFAULT_SEED,
     method: str = "leiden",
     authors: Collection[str] | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The ranking table (``RANKING_COLUMNS``) and the partition table
     (``PARTITION_COLUMNS``) for one authorship table; with ``authors`` (a
     filtered graph's), every weighting's graph is cut to them."""
+    seed = seed_int(seed)
 
     def build(weight: str) -> GraphTables:
         tables = build_tables(authorships, weight, max_authors)

@@ -24,6 +24,7 @@ from collections.abc import Collection, Sequence
 import pandas as pd
 
 from coauthor.analysis.communities import communities
+from coauthor.analysis.engine import DEFAULT_SEED, Seed, seed_int
 from coauthor.errors import OptionError
 from coauthor.graph.build import coauthorship_graph, graph_from_authorships, ordered_subgraph
 from coauthor.records import Paper
@@ -31,6 +32,10 @@ from coauthor.records import Paper
 TRACK_COLUMNS = [
     "slice", "first_year", "last_year", "community", "size", "top_author", "event", "from_communities", "jaccard",
 ]  # fmt: skip
+
+
+#: Years per time slice of communities over time, unless told.
+DEFAULT_SLICE_YEARS = 5
 
 
 def parse_slice(text: str) -> int:
@@ -62,11 +67,11 @@ def year_slices(papers: Sequence[Paper], years_per_slice: int) -> list[tuple[int
 
 def track_communities(
     papers: Sequence[Paper],
-    years_per_slice: int = 5,
+    years_per_slice: int = DEFAULT_SLICE_YEARS,
     threshold: float = 0.1,
     method: str = "leiden",
     resolution: float = 1.0,
-    seed: int = 42,
+    seed: Seed = DEFAULT_SEED,
     max_authors: int = 50,
     weight: str = "full",
     authorships: pd.DataFrame | None = None,
@@ -81,6 +86,7 @@ def track_communities(
     table of ``papers`` (author ids as in the whole graph), else each slice
     is resolved by default. ``authors``: only these authors (those of a
     filtered graph) are kept in each slice's graph."""
+    seed = seed_int(seed)
     rows: list[dict[str, object]] = []
     previous: dict[int, set[str]] = {}
     previous_active: set[str] = set()

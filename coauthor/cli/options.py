@@ -16,10 +16,11 @@ from coauthor.analysis.centrality import MEASURES
 from coauthor.analysis.communities import METHODS
 from coauthor.analysis.engine import ENGINE_CHOICES
 from coauthor.analysis.tracking import parse_slice
-from coauthor.graph.build import DEFAULT_MAX_AUTHORS, WEIGHTINGS
+from coauthor.graph.build import WEIGHTINGS
 from coauthor.graph.filters import ORGANISATION_MODES, GraphOptions, parse_years, read_focus_file
 from coauthor.names.resolve import RESOLVE_MODES
 from coauthor.pipeline import AnalysisOptions
+from coauthor.plot.kinds import PlotOptions
 
 Command = Callable[..., Any]
 
@@ -36,6 +37,9 @@ class FiniteFloat(click.FloatRange):
             self.fail(f"{value!r} is not a finite number.", param, ctx)
         return number
 
+
+#: The defaults of every option: the library's own (one place).
+GRAPH_DEFAULTS, ANALYSIS_DEFAULTS, FIGURE_DEFAULTS = GraphOptions(), AnalysisOptions(), PlotOptions()
 
 #: Seeds of the randomised steps: what numpy and igraph accept.
 SEED = click.IntRange(0, 2**32 - 1)
@@ -65,15 +69,15 @@ def _graph_options(options: list[Callable[[Command], Command]], command: Command
 
 
 def _weight_option() -> Callable[[Command], Command]:
-    return click.option("--weight", type=click.Choice(WEIGHTINGS), default="full", show_default=True,
+    return click.option("--weight", type=click.Choice(WEIGHTINGS), default=GRAPH_DEFAULTS.weight, show_default=True,
                         help="Edge weight: joint papers (full), Newman's fractional count, or a normalised "
                              "association / jaccard / salton strength.")  # fmt: skip
 
 
 def _max_authors_option() -> Callable[[Command], Command]:
     help_text = "Papers with more authors make no edges (their authors keep the paper); 0 = no cap."
-    return click.option("--max-authors", type=click.IntRange(min=0), default=DEFAULT_MAX_AUTHORS, show_default=True,
-                        help=help_text)  # fmt: skip
+    return click.option("--max-authors", type=click.IntRange(min=0), default=GRAPH_DEFAULTS.max_authors,
+                        show_default=True, help=help_text)  # fmt: skip
 
 
 def _filter_options(edges: bool = True) -> list[Callable[[Command], Command]]:
@@ -81,13 +85,13 @@ def _filter_options(edges: bool = True) -> list[Callable[[Command], Command]]:
     the name options."""
     return [
         click.option("--years", metavar="A-B", default=None, help="Only papers published in these years."),
-        click.option("--min-papers", type=click.IntRange(min=1), default=1, show_default=True,
-                     help="Only authors with at least this many papers."),
-        *([click.option("--min-weight", type=FiniteFloat(min=0), default=0.0,
+        click.option("--min-papers", type=click.IntRange(min=1), default=GRAPH_DEFAULTS.min_papers,
+                     show_default=True, help="Only authors with at least this many papers."),
+        *([click.option("--min-weight", type=FiniteFloat(min=0), default=GRAPH_DEFAULTS.min_weight,
                         help="Only edges at least this heavy.")] * edges),
         click.option("--top", type=click.IntRange(min=1), default=None, help="Only the N highest-ranked authors."),
-        click.option("--top-by", type=click.Choice(("papers", *MEASURES)), default="papers", show_default=True,
-                     help="Ranking used by --top."),
+        click.option("--top-by", type=click.Choice(("papers", *MEASURES)), default=GRAPH_DEFAULTS.top_by,
+                     show_default=True, help="Ranking used by --top."),
         click.option("--largest-component", is_flag=True, help="Only the largest connected component."),
         click.option("--ego", metavar="NAME_OR_ID", default=None, help="Only this author's neighbourhood."),
         click.option("--focus", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
@@ -95,7 +99,7 @@ def _filter_options(edges: bool = True) -> list[Callable[[Command], Command]]:
                           "neighbourhood with --hops."),
         click.option("--hops", type=click.IntRange(min=0), default=None,
                      help="Neighbourhood size for --ego (default 1) and --focus (default 0)."),
-        click.option("--organisations", type=click.Choice(ORGANISATION_MODES), default=ORGANISATION_MODES[0],
+        click.option("--organisations", type=click.Choice(ORGANISATION_MODES), default=GRAPH_DEFAULTS.organisations,
                      show_default=True,
                      help="Organisation authors (LaTeX Project Team, a braced BibTeX name): separate keeps them, "
                           "marked kind=organisation, ranked after every person; keep ranks them with the persons; "
@@ -108,7 +112,7 @@ def name_options() -> list[Callable[[Command], Command]]:
     """``--resolve`` and ``--aliases``: how names become authors (keyword
     arguments ``resolve`` and ``aliases``, the alias file's path)."""
     return [
-        click.option("--resolve", type=click.Choice(RESOLVE_MODES), default="default", show_default=True,
+        click.option("--resolve", type=click.Choice(RESOLVE_MODES), default=GRAPH_DEFAULTS.resolve, show_default=True,
                      help="Name resolution: default merges variants of one person (initials, nicknames, "
                           "ORCIDs); strict only identifiers and equal names; off keys by the name as written."),
         click.option("--aliases", type=click.Path(exists=True, dir_okay=False), default=None, metavar="FILE",
@@ -134,20 +138,20 @@ def analysis_options(command: Command) -> Command:
     (and ``spark``: where and how the Spark engine runs, when chosen)."""
     options: list[Callable[[Command], Command]] = [
         method_option(),
-        click.option("--resolution", type=FiniteFloat(min=0, min_open=True), default=1.0, show_default=True,
-                     help="Modularity resolution (higher: more, smaller communities)."),
+        click.option("--resolution", type=FiniteFloat(min=0, min_open=True), default=ANALYSIS_DEFAULTS.resolution,
+                     show_default=True, help="Modularity resolution (higher: more, smaller communities)."),
         seed_option("Seed of every randomised step (communities, sampling, layout)."),
-        click.option("--engine", type=click.Choice(ENGINE_CHOICES), default="auto", show_default=True,
+        click.option("--engine", type=click.Choice(ENGINE_CHOICES), default=ANALYSIS_DEFAULTS.engine, show_default=True,
                      help="igraph (fast) or networkx (reference) for the heavy algorithms; spark runs analyze "
                           "and graph on Apache Spark (pip install 'coauthor[spark]'; docs/scaling.md)."),
         click.option("--spark-master", default="local[*]", show_default=True, metavar="URL",
                      help="Spark master for --engine spark: local[N], spark://HOST:PORT, yarn, k8s://URL."),
         click.option("--spark-output", type=click.Choice(("parquet", "csv")), default="parquet", show_default=True,
                      help="Table format of analyze --engine spark (Spark writes folders of part files)."),
-        click.option("--distance", type=click.Choice(("hops", "inverse-weight")), default="hops",
+        click.option("--distance", type=click.Choice(("hops", "inverse-weight")), default=ANALYSIS_DEFAULTS.distance,
                      show_default=True, help="Path length for betweenness and closeness."),
-        click.option("--slice", "slice_text", default="5y", show_default=True, metavar="NY",
-                     help="Years per time slice for communities over time."),
+        click.option("--slice", "slice_text", default=f"{ANALYSIS_DEFAULTS.slice_years}y", metavar="NY",
+                     show_default=True, help="Years per time slice for communities over time."),
         click.option("--jobs", type=click.IntRange(min=1), default=None, metavar="N",
                      help="Processes for sampled betweenness and closeness (default: every CPU); "
                           "the results do not depend on it."),
@@ -165,22 +169,22 @@ def analysis_options(command: Command) -> Command:
 
 def method_option() -> Callable[[Command], Command]:
     """``--method``: the community detection algorithm."""
-    return click.option("--method", type=click.Choice(METHODS), default="leiden", show_default=True,
+    return click.option("--method", type=click.Choice(METHODS), default=ANALYSIS_DEFAULTS.method, show_default=True,
                         help="Community detection algorithm.")  # fmt: skip
 
 
 def seed_option(help_text: str) -> Callable[[Command], Command]:
-    """``--seed``: the seed of the randomised steps (42 by default)."""
-    return click.option("--seed", type=SEED, default=42, show_default=True, help=help_text)
+    """``--seed``: the seed of the randomised steps."""
+    return click.option("--seed", type=SEED, default=ANALYSIS_DEFAULTS.seed, show_default=True, help=help_text)
 
 
-def figure_options(max_nodes: int) -> Callable[[Command], Command]:
+def figure_options(max_nodes: int = FIGURE_DEFAULTS.max_nodes) -> Callable[[Command], Command]:
     """What the figures show -> ``figure: PlotOptions`` (its ``hops`` and
     ``seed`` are the command's ``--hops`` and ``--seed``): ``--size-by``,
     ``--top-labels``, ``--label``, ``--author`` and ``--max-nodes``."""
     options: list[Callable[[Command], Command]] = [
         size_by_option("Node size on the maps; the ranking of the centrality figure."),
-        click.option("--top-labels", type=click.IntRange(min=0), default=15, show_default=True,
+        click.option("--top-labels", type=click.IntRange(min=0), default=FIGURE_DEFAULTS.top_labels, show_default=True,
                      help="Authors labelled on the maps; bars of centrality; rows of the timeline's heat strip."),
         click.option("--label", "labels", multiple=True, metavar="NAME",
                      help="Always label this author on the maps (repeat for more)."),
@@ -192,8 +196,6 @@ def figure_options(max_nodes: int) -> Callable[[Command], Command]:
     def decorate(command: Command) -> Command:
         @functools.wraps(command)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
-            from coauthor.plot.kinds import PlotOptions
-
             values = {name: kwargs.pop(name) for name in ("size_by", "top_labels", "labels", "author", "max_nodes")}
             return command(*args, figure=PlotOptions(**values), **kwargs)
 
@@ -208,8 +210,8 @@ SIZE_MEASURES = ("papers", *MEASURES)
 
 def size_by_option(help_text: str) -> Callable[[Command], Command]:
     """``--size-by`` (alias ``--measure``): a centrality measure or papers."""
-    return click.option("--size-by", "--measure", "size_by", type=click.Choice(SIZE_MEASURES), default="pagerank",
-                        show_default=True, help=help_text)  # fmt: skip
+    return click.option("--size-by", "--measure", "size_by", type=click.Choice(SIZE_MEASURES),
+                        default=FIGURE_DEFAULTS.size_by, show_default=True, help=help_text)  # fmt: skip
 
 
 def max_nodes_option(default: int, help_text: str) -> Callable[[Command], Command]:

@@ -13,6 +13,7 @@ from coauthor.cli.options import (
     output_option,
     size_by_option,
 )
+from coauthor.plot.html import MAX_HTML_NODES
 from coauthor.plot.kinds import KINDS, PlotOptions
 
 _KINDS_HELP = "; ".join(f"{k.name}: {k.description}" for k in KINDS.values())
@@ -22,7 +23,7 @@ _KINDS_HELP = "; ".join(f"{k.name}: {k.description}" for k in KINDS.values())
 @click.argument("kind", metavar="KIND")
 @job_options
 @output_option("Figure file; the format comes from the extension (.png, .svg, .pdf).")
-@figure_options(max_nodes=300)
+@figure_options()
 def plot(kind: str, job: Job, output: Path, figure: PlotOptions) -> None:
     """Draw one figure of KIND from INPUTS (records, or one .graphml written
     by coauthor) and write it as PNG, SVG or PDF, with a caption line saying
@@ -45,7 +46,7 @@ def plot(kind: str, job: Job, output: Path, figure: PlotOptions) -> None:
 @job_options
 @output_option("The page (.html): one self-contained file that works offline.")
 @size_by_option("Node size.")
-@max_nodes_option(5000, "Show at most this many authors (the most central); the page says so.")
+@max_nodes_option(MAX_HTML_NODES, "Show at most this many authors (the most central); the page says so.")
 def html_command(job: Job, output: Path, size_by: str, max_nodes: int) -> None:
     """Write an interactive map of the network as one HTML page that works
     offline: the network figure's sizes, colours and seeded layout, a search

@@ -23,7 +23,7 @@ from coauthor.report.make import DEFAULT_EXPORTS
 @click.option("--export", "exports", multiple=True, type=click.Choice(list(EXPORT_FORMATS)),
               default=DEFAULT_EXPORTS, show_default=True,
               help="Graph formats written besides GraphML (repeatable: --export gexf --export pajek).")  # fmt: skip
-@figure_options(max_nodes=300)
+@figure_options()
 def report(job: Job, out_dir: Path, exports: tuple[str, ...], figure: PlotOptions) -> None:
     """The main job: write the graph (GraphML, GEXF, VOSviewer), the
     centrality, communities, timeline and indicator tables (CSV), every figure (PNG),

@@ -23,6 +23,7 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 
+from coauthor.analysis.engine import DEFAULT_SEED
 from coauthor.atomic import write_text_atomic
 from coauthor.errors import CoauthorError
 from coauthor.plot.layout import layout, visible_subgraph
@@ -71,7 +72,7 @@ def map_data(
     centrality: pd.DataFrame,
     communities: pd.DataFrame,
     size_by: str = "pagerank",
-    seed: int = 42,
+    seed: int = DEFAULT_SEED,
     max_nodes: int = MAX_HTML_NODES,
 ) -> dict[str, Any]:
     """What the page draws, as plain JSON-ready data: ``nodes`` (id, name,
@@ -151,7 +152,7 @@ def html_map(
     centrality: pd.DataFrame,
     communities: pd.DataFrame,
     size_by: str = "pagerank",
-    seed: int = 42,
+    seed: int = DEFAULT_SEED,
     max_nodes: int = MAX_HTML_NODES,
     title: str | None = None,
     caption: str = "",
@@ -178,7 +179,7 @@ def write_html(
     communities: pd.DataFrame,
     path: str | os.PathLike[str],
     size_by: str = "pagerank",
-    seed: int = 42,
+    seed: int = DEFAULT_SEED,
     max_nodes: int = MAX_HTML_NODES,
     caption: str = "",
 ) -> Path:

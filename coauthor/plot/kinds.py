@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from coauthor._version import __version__
+from coauthor.analysis.engine import DEFAULT_SEED
 from coauthor.errors import OptionError
 from coauthor.plot.centrality import plot_centrality
 from coauthor.plot.communities_over_time import plot_communities_over_time
@@ -67,7 +68,7 @@ class PlotOptions:
     author: str | None = None
     hops: int = 1
     max_nodes: int = MAX_DRAWN_NODES
-    seed: int = 42
+    seed: int = DEFAULT_SEED
 
     def described(self) -> dict[str, object]:
         """The options as graph metadata (``figure_size_by``, ...; the seed

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import networkx as nx
 import numpy as np
 
+from coauthor.analysis.engine import DEFAULT_SEED, Seed, seed_int
 from coauthor.graph.build import ordered_subgraph
 
 
@@ -75,10 +76,11 @@ def backbone(graph: nx.Graph, max_edges: int) -> nx.Graph:
     return ordered_subgraph(forest, graph.nodes)
 
 
-def layout(graph: nx.Graph, seed: int = 42) -> dict[str, tuple[float, float]]:
+def layout(graph: nx.Graph, seed: Seed = DEFAULT_SEED) -> dict[str, tuple[float, float]]:
     """Seeded force-directed positions of every node: each connected
     component laid out alone (area proportional to its size), the components
     packed in rows, largest first, so none drifts off the map."""
+    seed = seed_int(seed)
     components = sorted((sorted(c) for c in nx.connected_components(graph)), key=lambda c: (-len(c), c[0]))
     total_width = 3.5 * sum(len(c) for c in components) ** 0.5
     positions: dict[str, tuple[float, float]] = {}

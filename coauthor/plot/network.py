@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import networkx as nx
 import pandas as pd
 
+from coauthor.analysis.engine import DEFAULT_SEED
 from coauthor.graph.filters import find_author
 from coauthor.plot.layout import Visible, layout, visible_subgraph
 from coauthor.plot.style import (
@@ -44,7 +45,7 @@ def plot_network(
     size_by: str = "pagerank",
     top_labels: int = 15,
     labels: Sequence[str] = (),
-    seed: int = 42,
+    seed: int = DEFAULT_SEED,
     max_nodes: int = MAX_DRAWN_NODES,
     caption: str = "",
 ) -> Axes:
@@ -89,7 +90,7 @@ def draw_map(
     size_by: str = "pagerank",
     top_labels: int = 15,
     labels: Sequence[str] = (),
-    seed: int = 42,
+    seed: int = DEFAULT_SEED,
     max_nodes: int = MAX_DRAWN_NODES,
 ) -> Visible:
     """Draw the visible part of ``graph`` (:func:`visible_subgraph`) with the

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import networkx as nx
 import pandas as pd
 
+from coauthor.analysis.engine import DEFAULT_SEED
 from coauthor.errors import OptionError
 from coauthor.names.resolve import authorship_table
 from coauthor.plot.network import MAX_DRAWN_NODES, draw_map, map_caption
@@ -56,7 +57,7 @@ def plot_overlay(
     size_by: str = "pagerank",
     top_labels: int = 15,
     labels: Sequence[str] = (),
-    seed: int = 42,
+    seed: int = DEFAULT_SEED,
     max_nodes: int = MAX_DRAWN_NODES,
     caption: str = "",
 ) -> Axes:

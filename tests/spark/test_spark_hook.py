@@ -23,7 +23,7 @@ def test_importing_coauthor_imports_no_pyspark() -> None:
 
 
 def test_engine_spark_without_pyspark_is_a_one_line_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    for name in [m for m in sys.modules if m.startswith(("coauthor.spark.", "pyspark", "py4j"))]:
+    for name in [m for m in sys.modules if m.startswith(("coauthor.spark.", "coauthor.cli.spark", "pyspark", "py4j"))]:
         monkeypatch.delitem(sys.modules, name)
     monkeypatch.setitem(sys.modules, "pyspark", None)  # import pyspark now fails as if not installed
     records = tmp_path / "papers.jsonl"
