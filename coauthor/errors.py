@@ -62,15 +62,26 @@ class OptionError(CoauthorError):
     ----------
     message : str
         The value, why it cannot be used and the values that can.
+    option : str, optional
+        The parameter the message is about (``years``, ``min_papers``):
+        the message then starts with it, and the CLI names its own option
+        instead (``--years``); kept as ``option``, the rest as ``message``.
 
     Examples
     --------
+    >>> OptionError("'2030-2020': the first year is after the last", option="years").args[0]
+    "years '2030-2020': the first year is after the last"
     >>> import networkx as nx
     >>> from coauthor import communities
     >>> communities(nx.path_graph(3), method="astrology")
     Traceback (most recent call last):
     coauthor.errors.OptionError: unknown community method 'astrology' (use one of: leiden, ...)
     """
+
+    def __init__(self, message: str, option: str | None = None) -> None:
+        super().__init__(f"{option} {message}" if option else message)
+        self.message = message
+        self.option = option
 
 
 class OutputError(CoauthorError):

@@ -217,7 +217,7 @@ def _build(
         # how it was built stays as the file says; how it is analysed is this run's
         graph.graph.update({k: v for k, v in (metadata or {}).items() if k in ANALYSIS_KEYS})
         if options.years:
-            raise OptionError("--years needs the records; a graph file holds only the built graph")
+            raise OptionError("needs the records; a graph file holds only the built graph", option="years")
         return filter_graph(graph, options), None, [], None
     papers, reports = read_inputs(inputs, read, input_format)
     window = papers_in_years(papers, options.years)

@@ -46,7 +46,7 @@ def parse_slice(text: str) -> int:
     """
     value = text.strip().lower().removesuffix("y")
     if not value.isdigit() or int(value) < 1:
-        raise OptionError(f"--slice '{text}': expected a number of years such as 5y")
+        raise OptionError(f"'{text}': expected a number of years such as 5y", option="slice_years")
     return int(value)
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import click
 
-from coauthor.cli.options import FiniteFloat, output_option
+from coauthor.cli.options import FiniteFloat, error_line, output_option
 from coauthor.errors import CoauthorError, OptionError
 from coauthor.fetch import APIS, crossref, dblp, openalex
 from coauthor.fetch.base import Api, Query, Years
@@ -99,7 +99,7 @@ def fetch_options(command: Callable[..., Any]) -> Callable[..., Any]:
         try:
             return command(*args, options=options, **kwargs)
         except CoauthorError as exc:
-            raise click.ClickException(str(exc)) from exc
+            raise click.ClickException(error_line(exc)) from exc
 
     return wrapper
 

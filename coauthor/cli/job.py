@@ -13,7 +13,7 @@ from typing import Any
 import click
 
 from coauthor.analysis.engine import runs_on_spark
-from coauthor.cli.options import SparkOptions
+from coauthor.cli.options import SparkOptions, error_line
 from coauthor.cli.options import analysis_options as with_analysis_options
 from coauthor.cli.options import graph_options as with_graph_options
 from coauthor.cli.progress import file_progress, stage_progress
@@ -88,7 +88,7 @@ def _with_read_options(command: Callable[..., Any], format_names: tuple[str, ...
                     options = dataclasses.replace(options, undated_year=undated_year)
                 return command(*args, options=options, **kwargs)
             except CoauthorError as exc:
-                raise click.ClickException(str(exc)) from exc
+                raise click.ClickException(error_line(exc)) from exc
 
     return wrapper
 

@@ -16,6 +16,7 @@ from coauthor.analysis.centrality import MEASURES
 from coauthor.analysis.communities import METHODS
 from coauthor.analysis.engine import ENGINE_CHOICES
 from coauthor.analysis.tracking import parse_slice
+from coauthor.errors import CoauthorError, OptionError
 from coauthor.graph.build import WEIGHTINGS
 from coauthor.graph.filters import ORGANISATION_MODES, GraphOptions, parse_years, read_focus_file
 from coauthor.names.resolve import RESOLVE_MODES
@@ -23,6 +24,22 @@ from coauthor.pipeline import AnalysisOptions
 from coauthor.plot.kinds import PlotOptions
 
 Command = Callable[..., Any]
+
+#: Library parameters whose command-line option is spelled otherwise than
+#: ``--`` + the name with hyphens.
+FLAGS = {"slice_years": "--slice", "limits": "--limit"}
+
+
+def error_line(error: CoauthorError) -> str:
+    """The message of a library error as the CLI shows it: an OptionError
+    about a parameter names that parameter's option (``--min-papers``).
+
+    >>> error_line(OptionError("5: no author has that many papers", option="min_papers"))
+    '--min-papers 5: no author has that many papers'
+    """
+    if isinstance(error, OptionError) and error.option:
+        return f"{FLAGS.get(error.option, '--' + error.option.replace('_', '-'))} {error.message}"
+    return str(error)
 
 
 class FiniteFloat(click.FloatRange):

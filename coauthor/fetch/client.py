@@ -41,8 +41,6 @@ from coauthor.fetch.errors import (
 
 #: Environment variable naming the cache folder (``--cache-dir`` wins).
 CACHE_ENV = "COAUTHOR_CACHE_DIR"
-#: Environment variable giving the e-mail address sent as ``mailto``.
-MAILTO_ENV = "COAUTHOR_MAILTO"
 #: Query parameters left out of the cache key (and of what the cache stores).
 UNCACHED_PARAMS = ("mailto",)
 #: Redirects followed for one request, at most.

@@ -60,17 +60,17 @@ def works_query(
     if orcid:
         found = normalize_orcid(orcid)
         if not found:
-            raise OptionError(f"--orcid '{orcid}': not a valid ORCID (16 digits, the last one checked)")
+            raise OptionError(f"'{orcid}': not a valid ORCID (16 digits, the last one checked)", option="orcid")
         return Query("/works", filter_params([f"orcid:{found}", *_dates(years)]), f"ORCID {found}", found, years)
     if member:
         if not member.strip().isdigit():
-            raise OptionError(f"--member '{member}': a Crossref member id is a number (e.g. 78)")
+            raise OptionError(f"'{member}': a Crossref member id is a number (e.g. 78)", option="member")
         path = f"/members/{member.strip()}/works"
         return Query(path, filter_params(_dates(years)), f"member {member.strip()}", None, years)
     if issn:
         value = normalize_issn(issn)
         if not value:
-            raise OptionError(f"--issn '{issn}': not an ISSN (NNNN-NNNX)")
+            raise OptionError(f"'{issn}': not an ISSN (NNNN-NNNX)", option="issn")
         return Query(f"/journals/{value}/works", filter_params(_dates(years)), f"ISSN {value}", None, years)
     text = (query or "").strip()
     return Query("/works", filter_params(_dates(years), query=text), f"query '{text}'", None, years)

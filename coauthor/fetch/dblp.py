@@ -42,7 +42,7 @@ def person_query(pid: str, years: Years = (None, None)) -> Query:
     """The query for one person's records."""
     found = normalize_pid(pid)
     if not found:
-        raise OptionError(f"--person '{pid}': not a DBLP person id (like k/DonaldEKnuth or 123/4567)")
+        raise OptionError(f"'{pid}': not a DBLP person id (like k/DonaldEKnuth or 123/4567)", option="person")
     return Query(f"/pid/{found}.xml", (), f"person {found}", found, years)
 
 

@@ -71,7 +71,7 @@ def _selection(kind: str, value: str) -> tuple[str, str | None]:
     for found, name in ((normalize(value), standard), (short_id(value, letter), native)):
         if found:
             return f"{name}:{found}", found if kind == "author" else None
-    raise OptionError(f"--{kind} '{value}': not {what}")
+    raise OptionError(f"'{value}': not {what}", option=kind)
 
 
 def _ror(value: str) -> str | None:

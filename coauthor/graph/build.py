@@ -200,7 +200,7 @@ def check_weighting(weight: str, max_authors: int) -> None:
     if weight not in WEIGHTINGS:
         raise OptionError(f"unknown weighting '{weight}' (use one of: {', '.join(WEIGHTINGS)})")
     if max_authors < 0:
-        raise OptionError(f"--max-authors must be 0 (no cap) or positive, not {max_authors}")
+        raise OptionError(f"must be 0 (no cap) or positive, not {max_authors}", option="max_authors")
 
 
 @dataclass

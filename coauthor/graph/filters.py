@@ -126,9 +126,9 @@ def parse_years(text: str) -> tuple[int, int]:
         start = int(first) if first else 0
         end = (int(last) if last else 9999) if sep else start
     except ValueError as exc:
-        raise OptionError(f"--years '{text}': expected YEAR or A-B, e.g. 2015-2020") from exc
+        raise OptionError(f"'{text}': expected YEAR or A-B, e.g. 2015-2020", option="years") from exc
     if start > end:
-        raise OptionError(f"--years '{text}': the first year is after the last")
+        raise OptionError(f"'{text}': the first year is after the last", option="years")
     return start, end
 
 
@@ -152,7 +152,7 @@ def papers_in_years(papers: Iterable[Paper], years: tuple[int, int] | None) -> l
         dated = [p.year for p in papers if p.year is not None]
         text = years_text(years)
         span = f"the papers span {min(dated)}-{max(dated)}" if dated else "no paper has a year"
-        raise OptionError(f"--years {text}: no paper in {text} ({span})")
+        raise OptionError(f"{text}: no paper in {text} ({span})", option="years")
     return window
 
 
@@ -178,7 +178,7 @@ def authorships_of(authorships: pd.DataFrame, organisations: str) -> pd.DataFram
     """
     if organisations not in ORGANISATION_MODES:
         choices = ", ".join(ORGANISATION_MODES)
-        raise OptionError(f"unknown --organisations '{organisations}' (use one of: {choices})")
+        raise OptionError(f"'{organisations}' is not one of: {choices}", option="organisations")
     if organisations != "drop" or "kind" not in authorships:
         return authorships
     return authorships[authorships["kind"].ne(ORGANISATION).to_numpy()].reset_index(drop=True)
@@ -191,12 +191,14 @@ def filter_graph(graph: nx.Graph, options: GraphOptions) -> nx.Graph:
     another program) has no ``papers`` to filter on."""
     counts = dict(graph.nodes(data="papers"))
     if options.min_papers > 1 and any(papers is None for papers in counts.values()):
-        raise OptionError("--min-papers needs the papers of every author: the graph file has no 'papers' on its nodes")
+        missing = "needs the papers of every author: the graph file has no 'papers' on its nodes"
+        raise OptionError(missing, option="min_papers")
     keep = [n for n, papers in counts.items() if papers is None or papers >= options.min_papers]
     if graph.number_of_nodes() and not keep:
         most = max(papers for papers in counts.values() if papers is not None)
         raise OptionError(
-            f"--min-papers {options.min_papers}: no author has that many papers (the most by one author is {most})"
+            f"{options.min_papers}: no author has that many papers (the most by one author is {most})",
+            option="min_papers",
         )
     graph = ordered_subgraph(graph, keep)
     if options.min_weight:

@@ -54,9 +54,13 @@ class Limits:
         for item in items:
             name, _, text = item.partition("=")
             if name not in known:
-                raise OptionError(f"--limit {item}: unknown limit '{name}' (limits: {', '.join(sorted(known))})")
+                raise OptionError(
+                    f"{item}: unknown limit '{name}' (limits: {', '.join(sorted(known))})", option="limits"
+                )
             if not text.isdigit():
-                raise OptionError(f"--limit {item}: expected {name}=N with N a whole number >= 0 (0: no limit)")
+                raise OptionError(
+                    f"{item}: expected {name}=N with N a whole number >= 0 (0: no limit)", option="limits"
+                )
             values[name] = int(text)
         return dataclasses.replace(cls(), **values)
 

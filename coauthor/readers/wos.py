@@ -64,8 +64,6 @@ WOS_PLAIN = TagSyntax(
     join_continuation=False,
     indent="   ",
 )
-#: Fields holding lists separated by ``;`` (tab layout) or one item a line (plain).
-LIST_TAGS = frozenset({"AU", "AF", "OI", "RI"})
 _HEADER_TAGS = {"pt", "au", "ti", "ut"}
 _PLAIN_START = re.compile(r"^FN .*(?:Web of Science|Clarivate|Thomson)", re.IGNORECASE)
 _ORCID = re.compile(r"\d{4}-\d{4}-\d{4}-\d{3}[\dX]")

@@ -37,9 +37,9 @@ def test_parse_years(text: str, years: tuple[int, int]) -> None:
 
 @pytest.mark.parametrize(
     ("text", "message"),
-    [("20x5", "--years '20x5': expected YEAR or A-B, e.g. 2015-2020"),
-     ("2015-20-21", "--years '2015-20-21': expected YEAR or A-B, e.g. 2015-2020"),
-     ("2020-2019", "--years '2020-2019': the first year is after the last")],
+    [("20x5", "years '20x5': expected YEAR or A-B, e.g. 2015-2020"),
+     ("2015-20-21", "years '2015-20-21': expected YEAR or A-B, e.g. 2015-2020"),
+     ("2020-2019", "years '2020-2019': the first year is after the last")],
 )  # fmt: skip
 def test_parse_years_errors(text: str, message: str) -> None:
     with pytest.raises(OptionError) as caught:
@@ -65,10 +65,10 @@ def test_papers_in_years_empty_window_says_what_the_data_holds() -> None:
     papers = [paper("a", 1990), paper("c", None), paper("b", 2001)]
     with pytest.raises(OptionError) as caught:
         papers_in_years(papers, (2030, 9999))
-    assert str(caught.value) == "--years 2030-: no paper in 2030- (the papers span 1990-2001)"
+    assert str(caught.value) == "years 2030-: no paper in 2030- (the papers span 1990-2001)"
     with pytest.raises(OptionError) as caught:
         papers_in_years([paper("c", None)], (2000, 2000))
-    assert str(caught.value) == "--years 2000: no paper in 2000 (no paper has a year)"
+    assert str(caught.value) == "years 2000: no paper in 2000 (no paper has a year)"
 
 
 def test_described_lists_only_what_is_set() -> None:
@@ -97,13 +97,13 @@ def test_min_papers_boundary_and_error() -> None:
     assert sorted(filter_graph(star(), GraphOptions(min_papers=5))) == ["hub"]
     with pytest.raises(OptionError) as caught:
         filter_graph(star(), GraphOptions(min_papers=6))
-    assert str(caught.value) == "--min-papers 6: no author has that many papers (the most by one author is 5)"
+    assert str(caught.value) == "min_papers 6: no author has that many papers (the most by one author is 5)"
     assert filter_graph(nx.Graph(), GraphOptions(min_papers=3)).number_of_nodes() == 0
     unknown = nx.Graph([("x", "y")])  # a foreign graph without paper counts: kept, but not filtered on them
     assert sorted(filter_graph(unknown, GraphOptions(min_papers=1))) == ["x", "y"]
     with pytest.raises(OptionError) as caught:
         filter_graph(unknown, GraphOptions(min_papers=2))
-    assert str(caught.value).startswith("--min-papers needs the papers of every author")
+    assert str(caught.value).startswith("min_papers needs the papers of every author")
 
 
 def test_min_weight_keeps_edges_at_the_threshold() -> None:

@@ -225,7 +225,7 @@ def test_bad_option_messages_name_the_choices() -> None:
     )
     with pytest.raises(OptionError) as cap:
         coauthorship_graph(PAPERS, max_authors=-2)
-    assert str(cap.value) == "--max-authors must be 0 (no cap) or positive, not -2"
+    assert str(cap.value) == "max_authors must be 0 (no cap) or positive, not -2"
 
 
 def test_resolution_aliases_and_metadata_reach_the_graph() -> None:
