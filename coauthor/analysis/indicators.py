@@ -22,7 +22,7 @@ from scipy import stats
 
 from coauthor.analysis.centrality import BETWEENNESS_EXACT_LIMIT, sample_sources
 from coauthor.analysis.communities import communities as find_communities
-from coauthor.analysis.engine import to_igraph
+from coauthor.analysis.engine import DEFAULT_SEED, Seed, seed_int, to_igraph
 from coauthor.graph.build import DEFAULT_MAX_AUTHORS, GraphTables, build_tables
 
 if TYPE_CHECKING:
@@ -176,7 +176,7 @@ def indicators(
     graph: nx.Graph | GraphTables,
     authorships: pd.DataFrame | None = None,
     communities: pd.DataFrame | None = None,
-    seed: int = 42,
+    seed: Seed = DEFAULT_SEED,
 ) -> pd.DataFrame:
     """The bibliometric and network indicators of a collaboration graph and
     the papers it was built from, one row per indicator.
@@ -201,7 +201,7 @@ def indicators(
         The communities table (:func:`coauthor.communities`) whose
         ``attrs["modularity"]`` is reported; found with Leiden and ``seed``
         when not given.
-    seed : int, default 42
+    seed : int, numpy.random.Generator or None, default 42
         Seed of the sampled path sources and of the community search.
 
     Returns
@@ -228,6 +228,7 @@ def indicators(
     >>> float(table.loc["density", "value"]), table.loc["international_share", "note"]
     (1.0, 'not available: no affiliations in the input')
     """
+    seed = seed_int(seed)
     values: Values = {}
     if authorships is None:
         values |= {key: (None, NO_PAPERS) for key, d in DEFINITIONS.items() if d.basis == P}
