@@ -1,6 +1,7 @@
 """``coauthor analyze`` and ``coauthor graph`` with ``--engine spark``: the
-click side of the Spark engine. :mod:`coauthor.cli_options` sends a command
-here when ``--engine spark`` is given (importing this module only then);
+click side of the Spark engine. :meth:`coauthor.cli.job.Job.run_on_spark` sends
+``analyze`` and ``graph`` here when ``--engine spark`` is given (importing
+this module only then);
 every Spark failure reaches the user as one ``Error:`` line.
 """
 

@@ -154,7 +154,7 @@ def graph_from_authorships(
     max_authors: int = DEFAULT_MAX_AUTHORS,
     metadata: dict[str, Any] | None = None,
 ) -> nx.Graph:
-    """Build the graph from an authorship table (see :mod:`coauthor.resolve`)."""
+    """Build the graph from an authorship table (see :mod:`coauthor.names.resolve`)."""
     return tables_to_networkx(build_tables(authorships, weight, max_authors), metadata)
 
 

@@ -2,7 +2,7 @@
 
 A *unit* is either one person known by an identifier (ORCID, OpenAlex,
 DBLP: possibly several spellings) or one normalised name without an
-identifier (every mention whose :attr:`~coauthor.nameforms.NameForm.key`
+identifier (every mention whose :attr:`~coauthor.names.forms.NameForm.key`
 is equal). Within each family name, units are taken from the most complete
 name to the least (then the most frequent, then by key) and each either:
 

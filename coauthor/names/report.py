@@ -57,7 +57,7 @@ def _paren(text: str) -> str:
 
 
 def name_report(table: pd.DataFrame, gap_years: int = HOMONYM_GAP_YEARS) -> NameReport:
-    """The report on a resolved table (:func:`coauthor.resolve.resolve`)."""
+    """The report on a resolved table (:func:`coauthor.names.resolve.resolve`)."""
     columns = ["author_id", "author_name", "name", "rule", "evidence"]
     variants = table.groupby(columns, sort=False, dropna=False).size().reset_index(name="mentions")
     by_author = variants.groupby("author_id")

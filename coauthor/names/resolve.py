@@ -3,7 +3,7 @@ resolved to a person.
 
 The rules, in order, the first that decides wins (the ``rule`` column):
 
-1. ``alias``: the user's alias file (:mod:`coauthor.aliases`);
+1. ``alias``: the user's alias file (:mod:`coauthor.names.aliases`);
 2. ``orcid``, ``openalex-id``, ``dblp-id``, ``scopus-id``, ``author-id``:
    mentions sharing an identifier are one person; different identifiers
    are never merged;
@@ -11,7 +11,7 @@ The rules, in order, the first that decides wins (the ``rule`` column):
    given names and name order are folded (``Zhu, Jun-Yan`` = ``Junyan Zhu``);
 4. ``compatible-variant``, ``initials-unique``, ``initials-coauthors``,
    ``variant-coauthors``, or ``separate`` when a name could be several
-   people: see :mod:`coauthor.grouping` and :mod:`coauthor.nameforms`.
+   people: see :mod:`coauthor.names.grouping` and :mod:`coauthor.names.forms`.
 
 ``mode="strict"`` applies rules 1 to 3 only; ``mode="off"`` keys every
 author by the name exactly as written (``as-written``).
@@ -380,7 +380,7 @@ def _best_names(table: pd.DataFrame, names: _Names, by: str) -> np.ndarray:
 
 def _best_codes(table: pd.DataFrame, names: _Names, by: str) -> np.ndarray:
     """Per row, the name code of its ``by`` group's display name: the most
-    complete spelling (:attr:`~coauthor.nameforms.NameForm.specificity`), then
+    complete spelling (:attr:`~coauthor.names.forms.NameForm.specificity`), then
     the most frequent, then accented over plain, ``First Last`` over
     ``Last, First``, then alphabetical."""
     counts = table.groupby([by, "code"], sort=False).size().reset_index(name="n")

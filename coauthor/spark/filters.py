@@ -1,5 +1,5 @@
 """The graph filters that make sense distributed, in the order of
-:mod:`coauthor.filters`: ``--years`` (on the papers, before the build: see
+:mod:`coauthor.graph.filters`: ``--years`` (on the papers, before the build: see
 :func:`coauthor.spark.authorships.authorship_frame`), ``--min-papers``,
 ``--min-weight``, ``--top`` (by papers or degree) and
 ``--largest-component``. ``--ego`` and ``--focus`` pick a few authors out of
@@ -31,7 +31,7 @@ def check_options(options: GraphOptions) -> None:
 
 
 def filter_graph(graph: SparkGraph, options: GraphOptions) -> SparkGraph:
-    """Steps 3 to 6 of :mod:`coauthor.filters` on a built graph."""
+    """Steps 3 to 6 of :mod:`coauthor.graph.filters` on a built graph."""
     check_options(options)
     if options.min_papers > 1:
         graph = graph.keep(graph.nodes.filter(F.col("papers") >= options.min_papers))
@@ -44,7 +44,7 @@ def filter_graph(graph: SparkGraph, options: GraphOptions) -> SparkGraph:
     if options.largest_component:
         found = graph_components(graph)
         sizes = found.groupBy("component").count()
-        largest = sizes.orderBy(F.desc("count"), F.desc("component")).first()  # ties as coauthor.filters
+        largest = sizes.orderBy(F.desc("count"), F.desc("component")).first()  # ties as coauthor.graph.filters
         if largest is not None:
             graph = graph.keep(found.filter(F.col("component") == largest["component"]))
     return graph
