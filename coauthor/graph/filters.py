@@ -142,7 +142,7 @@ def papers_in_years(papers: Iterable[Paper], years: tuple[int, int] | None) -> l
     ['b']
     >>> papers_in_years(papers, (2030, 2040))
     Traceback (most recent call last):
-    coauthor.errors.OptionError: --years 2030-2040: no paper in 2030-2040 (the papers span 1990-2001)
+    coauthor.errors.OptionError: years 2030-2040: no paper in 2030-2040 (the papers span 1990-2001)
     """
     papers = list(papers)
     if years is None:
