@@ -12,7 +12,7 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 import pandas as pd
@@ -20,7 +20,7 @@ import pandas as pd
 from coauthor._version import __version__
 from coauthor.analysis import author_timeline, centrality, communities, timeline
 from coauthor.analysis.centrality import BETWEENNESS_EXACT_LIMIT, BETWEENNESS_SAMPLE, MEASURES, people_first
-from coauthor.analysis.engine import DEFAULT_SEED, runs_on_spark
+from coauthor.analysis.engine import DEFAULT_SEED, DEFAULT_SPARK_MASTER, runs_on_spark
 from coauthor.analysis.indicators import indicators, indicators_by_year
 from coauthor.analysis.tracking import DEFAULT_SLICE_YEARS, track_communities
 from coauthor.errors import InputError, OptionError
@@ -33,6 +33,9 @@ from coauthor.names.aliases import read_aliases
 from coauthor.names.resolve import authorship_table
 from coauthor.readers import ReadOptions, read_inputs
 from coauthor.records import Paper, ReadReport
+
+if TYPE_CHECKING:
+    from coauthor.spark.pipeline import SparkAnalysis
 
 #: Graph files analysed as they are (by suffix), read by these functions.
 GRAPH_READERS = {".graphml": read_graphml, ".gexf": read_gexf}
@@ -52,8 +55,10 @@ class AnalysisOptions:
     seed : int, default 42
         The seed of every randomised step (communities, sampled paths,
         layouts).
-    engine : {"auto", "igraph", "networkx"}
-        See :func:`coauthor.centrality`.
+    engine : {"auto", "igraph", "networkx", "spark"}
+        Which library runs the heavy algorithms (see
+        :func:`coauthor.centrality`), or ``spark``: the whole job on Apache
+        Spark (:func:`analyze` decides, nothing else).
     distance : {"hops", "inverse-weight"}
         Path length for betweenness and closeness.
     slice_years : int, default 5
@@ -61,6 +66,9 @@ class AnalysisOptions:
     jobs : int, optional
         Processes for sampled betweenness and closeness (None: every CPU;
         the numbers do not depend on it, so it is not run metadata).
+    spark_master : str, default "local[*]"
+        Where ``engine="spark"`` runs: ``local[N]``, ``spark://HOST:PORT``,
+        ``yarn``, ``k8s://URL``.
 
     Examples
     --------
@@ -76,6 +84,7 @@ class AnalysisOptions:
     distance: str = "hops"
     slice_years: int = DEFAULT_SLICE_YEARS
     jobs: int | None = None
+    spark_master: str = DEFAULT_SPARK_MASTER
 
 
 @dataclass
@@ -245,12 +254,16 @@ def analyze(
     options: AnalysisOptions | None = None,
     input_format: str | None = None,
     on_stage: Callable[[str], None] | None = None,
-) -> Analysis:
+) -> Analysis | SparkAnalysis:
     """Read, build, filter and analyse, in one call.
 
     Computes every centrality measure, the communities, the timelines and
     the communities over time; centrality and community are also put on
-    the graph's nodes, and the run's options on the graph.
+    the graph's nodes, and the run's options on the graph. This is where
+    the engine of ``options`` is chosen: igraph or networkx for the heavy
+    algorithms on this machine, or Apache Spark for the whole job
+    (``engine="spark"``, at ``options.spark_master``), which returns the
+    Spark engine's tables instead.
 
     Parameters
     ----------
@@ -275,10 +288,13 @@ def analyze(
 
     Returns
     -------
-    Analysis
+    Analysis or SparkAnalysis
         The papers (None for a graph file), the read reports, the graph
         and the tables ``centrality``, ``communities``, ``timeline``,
-        ``author_timeline`` and ``communities_over_time``.
+        ``author_timeline`` and ``communities_over_time``; with
+        ``engine="spark"``, a :class:`coauthor.spark.pipeline.SparkAnalysis`
+        (Spark DataFrames: graph, centrality, components, communities,
+        and the timeline).
 
     Raises
     ------
@@ -290,7 +306,9 @@ def analyze(
     OptionError
         For an option value the library cannot use (unknown weighting,
         method or engine, several graph files, years asked of a graph
-        file).
+        file), or ``engine="spark"`` without pyspark installed.
+    SparkError
+        When Spark fails (``engine="spark"``), naming Spark's log.
 
     Examples
     --------
@@ -325,7 +343,8 @@ def analyze(
     graph_options = graph_options or GraphOptions()
     options = options or AnalysisOptions()
     if runs_on_spark(options.engine):
-        raise OptionError("the Spark engine runs through coauthor.spark.pipeline.analyze, not on one machine")
+        stage("Reading, building and analysing on Spark")
+        return _analyze_on_spark(inputs, read, graph_options, options, input_format)
     meta = run_metadata(inputs, read, graph_options, options, input_format)
     stage("Reading and building the graph")
     graph, papers, reports, authorships = _build(inputs, read, graph_options, input_format, meta)
@@ -367,6 +386,31 @@ def analyze(
     return found
 
 
+def _analyze_on_spark(
+    inputs: Sequence[str | os.PathLike[str]],
+    read: ReadOptions,
+    graph_options: GraphOptions,
+    options: AnalysisOptions,
+    input_format: str | None,
+) -> SparkAnalysis:
+    """:func:`analyze` with ``engine="spark"``: the Spark engine, imported
+    only now (OptionError saying how to install it where it is missing)."""
+    try:
+        from coauthor.spark.pipeline import analyze as analyze_on_spark
+        from coauthor.spark.pipeline import community_method
+        from coauthor.spark.session import spark_session
+    except ModuleNotFoundError as exc:
+        if (exc.name or "").split(".")[0] not in ("pyspark", "py4j"):
+            raise
+        raise OptionError("engine 'spark' needs pyspark: pip install 'coauthor[spark]' (and Java 17 or 21)") from None
+    community_method(options.method)  # an unknown one fails before Spark starts
+    run = spark_session(options.spark_master)
+    with run.errors():
+        result = analyze_on_spark(run.spark, inputs, graph_options, input_format, read)
+    result.run = run
+    return result
+
+
 def graph_for_export(
     inputs: Sequence[str | os.PathLike[str]], read: ReadOptions | None = None, input_format: str | None = None
 ) -> nx.Graph:
@@ -378,6 +422,7 @@ def graph_for_export(
             raise OptionError("give one .graphml file, or record files to build the graph from")
         return read_graphml(inputs[0])
     result = analyze(inputs, read, input_format=input_format)
+    assert isinstance(result, Analysis)  # the default engine runs here
     add_mean_years(result.graph, result.author_timeline)
     return result.graph
 

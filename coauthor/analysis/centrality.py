@@ -16,6 +16,7 @@ from coauthor.analysis.engine import (
     DEFAULT_SEED,
     Seed,
     as_networkx,
+    check_distance,
     distance_attribute,
     integer_weights,
     node_table,
@@ -115,6 +116,7 @@ def centrality(
     coauthor.errors.OptionError: unknown centrality measure(s) ['fame'] (use: degree, strength, ...)
     """
     seed = seed_int(seed)
+    check_distance(distance)
     unknown = set(measures) - set(MEASURES)
     if unknown:
         raise OptionError(f"unknown centrality measure(s) {sorted(unknown)} (use: {', '.join(MEASURES)})")

@@ -31,8 +31,15 @@ Seed = int | np.random.Generator | None
 #: The engine that runs whole jobs (read, build, filter, analyse) on Apache
 #: Spark DataFrames: :mod:`coauthor.spark`, imported only when chosen.
 SPARK = "spark"
+#: Table formats the Spark engine writes (folders of part files).
+SPARK_TABLES = ("parquet", "csv")
+#: Where the Spark engine runs unless told: every core of this machine.
+DEFAULT_SPARK_MASTER = "local[*]"
 #: Every value an ``engine`` option takes.
 ENGINE_CHOICES = (*ENGINES, SPARK)
+#: Path lengths of betweenness and closeness: one per link, or 1/weight
+#: (a heavy link is a short one).
+DISTANCES = ("hops", "inverse-weight")
 
 
 def runs_on_spark(engine: str) -> bool:
@@ -91,7 +98,7 @@ def _tables_to_igraph(graph: GraphTables, distance: str) -> igraph.Graph:
 
 def _with_weights(result: igraph.Graph, weights: np.ndarray, distance: str) -> igraph.Graph:
     result.es["weight"] = weights
-    result.es["distance"] = 1.0 / weights if distance == "inverse-weight" else np.ones(len(weights))
+    result.es["distance"] = 1.0 / weights if check_distance(distance) == "inverse-weight" else np.ones(len(weights))
     return result
 
 
@@ -124,13 +131,24 @@ def integer_weights(graph: nx.Graph | GraphTables) -> bool:
     return all(isinstance(w, int | np.integer) for _, _, w in graph.edges(data="weight", default=1))
 
 
+def check_distance(distance: str) -> str:
+    """``distance`` when it is one of :data:`DISTANCES`, else OptionError
+    (whichever engine runs, before any work).
+
+    >>> check_distance("far")
+    Traceback (most recent call last):
+    coauthor.errors.OptionError: unknown distance 'far' (use hops or inverse-weight)
+    """
+    if distance not in DISTANCES:
+        raise OptionError(f"unknown distance '{distance}' (use {' or '.join(DISTANCES)})")
+    return distance
+
+
 def distance_attribute(graph: nx.Graph, distance: str) -> str | None:
     """Put the edge ``distance`` attribute on a networkx graph and return its
     name for shortest-path algorithms (None: hop distance)."""
-    if distance == "hops":
+    if check_distance(distance) == "hops":
         return None
-    if distance != "inverse-weight":
-        raise OptionError(f"unknown distance '{distance}' (use hops or inverse-weight)")
     nx.set_edge_attributes(graph, {(u, v): 1.0 / w for u, v, w in graph.edges(data="weight", default=1.0)}, "distance")
     return "distance"
 

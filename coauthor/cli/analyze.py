@@ -15,6 +15,7 @@ from coauthor.cli.options import (
 )
 from coauthor.errors import CoauthorError
 from coauthor.graph.filters import GraphOptions
+from coauthor.pipeline import Analysis
 from coauthor.readers import ReadOptions
 
 
@@ -27,11 +28,11 @@ def analyze_command(job: Job, out_dir: Path) -> None:
     edges): write centrality,
     communities, per-year and per-author timelines, communities over
     time and the bibliometric indicators (also per year) as CSV tables."""
-    if job.on_spark:
-        return job.run_on_spark("analyze", out_dir=out_dir)
     from coauthor.report.make import OLD_TABLE_NAMES, write_analysis
 
-    result = job.analyze()
+    result = job.run()
+    if not isinstance(result, Analysis):  # --engine spark: Spark's tables
+        return job.write_spark_result(result, out_dir)
     written = write_analysis(result, out_dir)
     summary(result)
     click.echo(f"Written to {out_dir}/:")

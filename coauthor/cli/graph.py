@@ -6,13 +6,14 @@ from pathlib import Path
 
 import click
 
+from coauthor.analysis.engine import SPARK_TABLES, runs_on_spark
 from coauthor.cli.job import Job, job_options, read_options
 from coauthor.cli.options import (
     output_option,
 )
 from coauthor.exporters import EXPORT_FORMATS, GRAPH_SUFFIXES, export_format
 from coauthor.exporters.rows import write_graph
-from coauthor.pipeline import graph_for_export
+from coauthor.pipeline import Analysis, graph_for_export
 from coauthor.readers import ReadOptions
 
 
@@ -22,9 +23,11 @@ from coauthor.readers import ReadOptions
 def graph(job: Job, output: Path) -> None:
     """Build the weighted collaboration graph (filters applied), with
     centrality and communities as node attributes, and write it to a file."""
-    if job.on_spark:
-        return job.run_on_spark("graph", output=output)
-    result = job.analyze()
+    if output.suffix.lower().lstrip(".") not in SPARK_TABLES or not runs_on_spark(job.analysis.engine):
+        export_format(output)  # an unknown extension fails before the work
+    result = job.run()
+    if not isinstance(result, Analysis):  # --engine spark: Spark's tables
+        return job.write_spark_result(result, output)
     write_graph(result.graph, output)
     click.echo(
         f"{result.graph.number_of_nodes()} authors, {result.graph.number_of_edges()} "

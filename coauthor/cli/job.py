@@ -8,13 +8,13 @@ import functools
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from coauthor.analysis.engine import runs_on_spark
-from coauthor.cli.options import SparkOptions, error_line
 from coauthor.cli.options import analysis_options as with_analysis_options
+from coauthor.cli.options import error_line
 from coauthor.cli.options import graph_options as with_graph_options
 from coauthor.cli.progress import file_progress, stage_progress
 from coauthor.errors import CoauthorError, OptionError
@@ -23,6 +23,9 @@ from coauthor.pipeline import Analysis, AnalysisOptions, analyze
 from coauthor.plot.kinds import PlotOptions
 from coauthor.readers import FORMATS, ReadOptions
 from coauthor.readers.limits import LIMIT_HELP, MAX_YEAR, MIN_YEAR, Limits
+
+if TYPE_CHECKING:
+    from coauthor.spark.pipeline import SparkAnalysis
 
 
 def read_options(format_flag: bool = True) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
@@ -103,46 +106,43 @@ class Job:
     input_format: str | None
     graph: GraphOptions
     analysis: AnalysisOptions
-    spark: SparkOptions
+    spark_output: str
 
-    @property
-    def on_spark(self) -> bool:
-        """Whether ``--engine spark`` was chosen (:func:`coauthor.analysis.engine.runs_on_spark`)."""
-        return runs_on_spark(self.analysis.engine)
-
-    def run_on_spark(self, command: str, **outputs: Path) -> None:
-        """Run ``command`` (``analyze`` or ``graph``) on Spark, writing
-        ``outputs``; OptionError saying how to install pyspark where it is
-        missing (the Spark engine is imported only here)."""
-        try:
-            from coauthor.cli.spark import run_with_spark
-        except ModuleNotFoundError as exc:
-            if (exc.name or "").split(".")[0] not in ("pyspark", "py4j"):
-                raise
-            raise OptionError(
-                "--engine spark needs pyspark: pip install 'coauthor[spark]' (and Java 17 or 21)"
-            ) from None
-        run_with_spark(command, self.analysis, self.spark.master, self.spark.output, self.inputs, self.read,
-                       self.input_format, self.graph, **outputs)  # fmt: skip
+    def run(self) -> Analysis | SparkAnalysis:
+        """Read, build, filter and analyse (:func:`coauthor.pipeline.analyze`,
+        which picks the engine), naming each stage under the progress bar."""
+        with stage_progress(bool(click.get_current_context().params.get("quiet"))) as stage:
+            return analyze(self.inputs, self.read, self.graph, self.analysis, self.input_format, on_stage=stage)
 
     def require_local(self) -> None:
         """OptionError unless a single-machine engine was chosen (the
         commands that only ``analyze`` and ``graph`` run on Spark)."""
-        if self.on_spark:
+        if runs_on_spark(self.analysis.engine):
             name = click.get_current_context().info_name
             raise OptionError(f"--engine spark runs `coauthor analyze` and `coauthor graph`, not `coauthor {name}`")
+
+    def analyze(self) -> Analysis:
+        """:meth:`run` for the commands that run on one machine only
+        (OptionError for ``--engine spark``)."""
+        self.require_local()
+        result = self.run()
+        assert isinstance(result, Analysis)  # not Spark's tables: refused above
+        return result
+
+    def write_spark_result(self, result: SparkAnalysis, output: Path) -> None:
+        """Write the Spark engine's tables as this command does
+        (:func:`coauthor.cli.spark.write_spark_result`)."""
+        from coauthor.cli.spark import write_spark_result
+
+        command = click.get_current_context().info_name or ""
+        write_spark_result(
+            command, result, self.analysis, self.spark_output, self.inputs, self.read, self.graph, output
+        )
 
     def figure(self, chosen: PlotOptions) -> PlotOptions:
         """The figure options ``chosen``, with this job's seed and ``--hops``
         (1 unless given) for the ego figure."""
         return replace(chosen, hops=self.graph.hops if self.graph.hops is not None else 1, seed=self.analysis.seed)
-
-    def analyze(self) -> Analysis:
-        """Read, build, filter and analyse (:func:`coauthor.pipeline.analyze`),
-        naming each stage under the progress bar."""
-        self.require_local()
-        with stage_progress(bool(click.get_current_context().params.get("quiet"))) as stage:
-            return analyze(self.inputs, self.read, self.graph, self.analysis, self.input_format, on_stage=stage)
 
 
 def job_options(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -157,10 +157,10 @@ def job_options(command: Callable[..., Any]) -> Callable[..., Any]:
         input_format: str | None,
         graph_options: GraphOptions,
         analysis_options: AnalysisOptions,
-        spark: SparkOptions,
+        spark_output: str,
         **kwargs: Any,
     ) -> Any:
-        job = Job(inputs, options, input_format, graph_options, analysis_options, spark)
+        job = Job(inputs, options, input_format, graph_options, analysis_options, spark_output)
         return command(*args, job=job, **kwargs)
 
     return read_options()(with_graph_options(with_analysis_options(wrapper)))

@@ -14,7 +14,7 @@ import click
 
 from coauthor.analysis.centrality import MEASURES
 from coauthor.analysis.communities import METHODS
-from coauthor.analysis.engine import ENGINE_CHOICES
+from coauthor.analysis.engine import DISTANCES, ENGINE_CHOICES, SPARK_TABLES
 from coauthor.analysis.tracking import parse_slice
 from coauthor.errors import CoauthorError, OptionError
 from coauthor.graph.build import WEIGHTINGS
@@ -142,17 +142,9 @@ def resolve_options(command: Command) -> Command:
     return _apply(name_options(), command)
 
 
-@dataclasses.dataclass(frozen=True)
-class SparkOptions:
-    """``--spark-master`` and ``--spark-output``: used by ``--engine spark`` only."""
-
-    master: str
-    output: str
-
-
 def analysis_options(command: Command) -> Command:
     """Communities, engine, distances, seed, slices -> ``analysis_options``
-    (and ``spark``: where and how the Spark engine runs, when chosen)."""
+    (with where the Spark engine runs, when chosen) and ``spark_output``."""
     options: list[Callable[[Command], Command]] = [
         method_option(),
         click.option("--resolution", type=FiniteFloat(min=0, min_open=True), default=ANALYSIS_DEFAULTS.resolution,
@@ -161,11 +153,11 @@ def analysis_options(command: Command) -> Command:
         click.option("--engine", type=click.Choice(ENGINE_CHOICES), default=ANALYSIS_DEFAULTS.engine, show_default=True,
                      help="igraph (fast) or networkx (reference) for the heavy algorithms; spark runs analyze "
                           "and graph on Apache Spark (pip install 'coauthor[spark]'; docs/scaling.md)."),
-        click.option("--spark-master", default="local[*]", show_default=True, metavar="URL",
+        click.option("--spark-master", default=ANALYSIS_DEFAULTS.spark_master, show_default=True, metavar="URL",
                      help="Spark master for --engine spark: local[N], spark://HOST:PORT, yarn, k8s://URL."),
-        click.option("--spark-output", type=click.Choice(("parquet", "csv")), default="parquet", show_default=True,
+        click.option("--spark-output", type=click.Choice(SPARK_TABLES), default=SPARK_TABLES[0], show_default=True,
                      help="Table format of analyze --engine spark (Spark writes folders of part files)."),
-        click.option("--distance", type=click.Choice(("hops", "inverse-weight")), default=ANALYSIS_DEFAULTS.distance,
+        click.option("--distance", type=click.Choice(DISTANCES), default=ANALYSIS_DEFAULTS.distance,
                      show_default=True, help="Path length for betweenness and closeness."),
         click.option("--slice", "slice_text", default=f"{ANALYSIS_DEFAULTS.slice_years}y", metavar="NY",
                      show_default=True, help="Years per time slice for communities over time."),
@@ -176,10 +168,10 @@ def analysis_options(command: Command) -> Command:
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        values = {name: kwargs.pop(name) for name in ("method", "resolution", "seed", "engine", "distance", "jobs")}
+        names = ("method", "resolution", "seed", "engine", "distance", "jobs", "spark_master")
+        values = {name: kwargs.pop(name) for name in names}
         values["slice_years"] = parse_slice(kwargs.pop("slice_text"))
-        spark = SparkOptions(kwargs.pop("spark_master"), kwargs.pop("spark_output"))
-        return command(*args, analysis_options=AnalysisOptions(**values), spark=spark, **kwargs)
+        return command(*args, analysis_options=AnalysisOptions(**values), **kwargs)
 
     return _apply(options, wrapper)
 

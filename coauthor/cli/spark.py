@@ -1,8 +1,8 @@
 """``coauthor analyze`` and ``coauthor graph`` with ``--engine spark``: the
-click side of the Spark engine. :meth:`coauthor.cli.job.Job.run_on_spark` sends
-``analyze`` and ``graph`` here when ``--engine spark`` is given (importing
-this module only then);
-every Spark failure reaches the user as one ``Error:`` line.
+click side of the Spark engine. :func:`coauthor.pipeline.analyze` runs the
+job on Spark when ``--engine spark`` is given; the two commands hand its
+tables here (importing this module only then) to be written; every Spark
+failure reaches the user as one ``Error:`` line.
 """
 
 from __future__ import annotations
@@ -13,15 +13,16 @@ from typing import Any
 
 import click
 
+from coauthor.analysis.engine import SPARK
 from coauthor.errors import OptionError
-from coauthor.exporters import export_format, write_graph
+from coauthor.exporters import write_graph
 from coauthor.graph.filters import GraphOptions
-from coauthor.pipeline import AnalysisOptions, run_metadata
+from coauthor.pipeline import Analysis, AnalysisOptions, analyze, run_metadata
 from coauthor.readers import ReadOptions
 from coauthor.records import ReadReport
+from coauthor.spark.errors import spark_errors
 from coauthor.spark.output import OUTPUT_FORMATS, check_collectable, collect_graph, write_graph_tables, write_tables
-from coauthor.spark.pipeline import SparkAnalysis, analyze, community_method
-from coauthor.spark.session import spark_session
+from coauthor.spark.pipeline import SparkAnalysis, community_method
 
 COMMANDS = ("analyze", "graph")
 
@@ -35,19 +36,42 @@ def run_with_spark(
     options: ReadOptions,
     input_format: str | None,
     graph_options: GraphOptions,
-    **outputs: Any,
+    **outputs: Path,
 ) -> None:
-    """Run ``command`` (``analyze`` or ``graph``) on Spark at ``spark_master``."""
+    """Run ``command`` (``analyze`` or ``graph``) on Spark at ``spark_master``
+    and write its ``out_dir`` or ``output`` (the entry point of 0.1's
+    ``coauthor.spark.cli``; the commands call :func:`coauthor.pipeline.analyze`)."""
+    chosen = dataclasses.replace(analysis_options, engine=SPARK, spark_master=spark_master)
+    output = outputs.get("out_dir") or outputs["output"]
+    name = _command(command)
+    result = analyze(inputs, options, graph_options, chosen, input_format)
+    assert not isinstance(result, Analysis)  # engine="spark" gives Spark's tables
+    write_spark_result(name, result, chosen, spark_output, inputs, options, graph_options, output)
+
+
+def _command(command: str) -> str:
     name = command.removesuffix("_command")
     if name not in COMMANDS:
         raise OptionError(f"--engine spark runs `coauthor analyze` and `coauthor graph`, not `coauthor {name}`")
+    return name
+
+
+def write_spark_result(
+    command: str,
+    result: SparkAnalysis,
+    analysis_options: AnalysisOptions,
+    spark_output: str,
+    inputs: tuple[Path, ...],
+    options: ReadOptions,
+    graph_options: GraphOptions,
+    output: Path,
+) -> None:
+    """Write what ``command`` (``analyze`` or ``graph``) writes from the
+    Spark engine's tables: Spark tables in ``spark_output`` format and the
+    graph (analyze), or the graph file or tables (graph)."""
+    name = _command(command)
     chosen = dataclasses.replace(analysis_options, method=community_method(analysis_options.method))
-    output = outputs.get("out_dir") or outputs["output"]
-    if name == "graph" and _table_format(output) is None:
-        export_format(output)  # an unknown extension fails before Spark starts
-    run = spark_session(spark_master)
-    with run.errors():
-        result = analyze(run.spark, inputs, graph_options, input_format, options, with_timeline=name == "analyze")
+    with spark_errors(result.run.log if result.run else None):
         _say_what_was_read(result.reports)
         meta = run_metadata(inputs, options, graph_options, chosen)
         if name == "analyze":

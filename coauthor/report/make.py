@@ -8,9 +8,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from coauthor.analysis.engine import runs_on_spark
 from coauthor.atomic import incomplete_marker
 from coauthor.errors import OptionError
-from coauthor.exporters import EXPORT_FORMATS
+from coauthor.exporters import ExportFormat, export_format
 from coauthor.exporters.rows import write_graphml, write_table
 from coauthor.graph.filters import GraphOptions
 from coauthor.pipeline import Analysis, AnalysisOptions, analyze
@@ -130,8 +131,8 @@ def make_report(
         out).
     OptionError
         For an option value the library cannot use (unknown weighting,
-        method or engine, several graph files, years asked of a graph
-        file).
+        method or engine, export format, several graph files, years asked
+        of a graph file).
     OutputError
         When a file of the report cannot be written (``.incomplete`` stays).
 
@@ -154,10 +155,14 @@ def make_report(
     """
     stage = on_stage or (lambda text: None)
     options = options or AnalysisOptions()
+    formats = [export_format(out_dir, to=name) for name in exports]  # an unknown one fails before any work
+    if runs_on_spark(options.engine):
+        raise OptionError("a report is made on one machine: engine 'spark' runs analyze and graph only")
     result = analyze(inputs, read, graph_options, options, input_format, on_stage=stage)
+    assert isinstance(result, Analysis)  # not Spark's tables: refused above
     out = Path(out_dir)
     with incomplete_marker(out):
-        _write_report(result, out, inputs, replace(figures or PlotOptions(), seed=options.seed), exports, stage)
+        _write_report(result, out, inputs, replace(figures or PlotOptions(), seed=options.seed), formats, stage)
     return result
 
 
@@ -166,7 +171,7 @@ def _write_report(
     out: Path,
     inputs: Sequence[str | os.PathLike[str]],
     figures: PlotOptions,
-    exports: Sequence[str],
+    exports: Sequence[ExportFormat],
     stage: Callable[[str], None],
 ) -> None:
     from coauthor.plot import figure_caption, write_figure
@@ -188,10 +193,9 @@ def _write_report(
     write_html(result.graph, result.centrality, result.communities, out / "map.html", figures.size_by,
                figures.seed, caption=caption)  # fmt: skip
     result.files = [out / name for name in REPORT_FILES if name not in result.not_written]
-    for name in exports:
-        stage(f"Exporting {name}")
-        fmt = EXPORT_FORMATS[name]
-        target = out / (f"graph{fmt.extensions[0]}" if fmt.extensions else name)
+    for fmt in exports:
+        stage(f"Exporting {fmt.name}")
+        target = out / (f"graph{fmt.extensions[0]}" if fmt.extensions else fmt.name)
         result.files.extend(fmt.write(result.graph, target))
     title = "Collaboration report: " + ", ".join(str(i) for i in inputs)
     result.files.insert(0, write_index(result, out, result.files, title))

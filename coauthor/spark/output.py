@@ -17,13 +17,14 @@ import networkx as nx
 from pyspark.sql import DataFrame
 from pyspark.sql import functions as F
 
+from coauthor.analysis.engine import SPARK_TABLES
 from coauthor.errors import OptionError
 from coauthor.exporters.common import file_set
 from coauthor.graph.build import GraphTables, tables_to_networkx
 from coauthor.spark.graph import SparkGraph
 from coauthor.spark.pipeline import SparkAnalysis
 
-OUTPUT_FORMATS = ("parquet", "csv")
+OUTPUT_FORMATS = SPARK_TABLES
 #: The most authors or links :func:`collect_graph` brings to the driver.
 MAX_COLLECT = 1_000_000
 #: Node attributes added to a collected graph, from the analysis tables.

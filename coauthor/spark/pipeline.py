@@ -30,7 +30,7 @@ from coauthor.spark.graph import SparkGraph, build_graph
 from coauthor.spark.groups import modularity, numbered
 from coauthor.spark.labelprop import label_propagation
 from coauthor.spark.read import read_with_reports
-from coauthor.spark.session import checkpoint, cut
+from coauthor.spark.session import SparkRun, checkpoint, cut
 from coauthor.spark.timeline import timeline_frame
 
 #: The community method of the Spark engine (the same as the single-machine
@@ -56,6 +56,9 @@ class SparkAnalysis:
     timeline: pd.DataFrame
     info: dict[str, Any] = field(default_factory=dict)
     reports: list[ReadReport] = field(default_factory=list)
+    #: The session the tables live in (writing them runs Spark again:
+    #: ``with result.run.errors():``).
+    run: SparkRun | None = None
 
 
 def community_method(method: str) -> str:

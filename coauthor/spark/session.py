@@ -35,9 +35,10 @@ from typing import Any
 from pyspark import SparkConf, SparkContext
 from pyspark.sql import Column, DataFrame, Observation, SparkSession
 
+from coauthor.analysis.engine import DEFAULT_SPARK_MASTER
 from coauthor.spark.errors import REPORTED_LOGS, SparkError, last_logged_error, spark_errors
 
-DEFAULT_MASTER = "local[*]"
+DEFAULT_MASTER = DEFAULT_SPARK_MASTER
 APP_NAME = "coauthor"
 
 _LOCAL = re.compile(r"local(?:\[(\*|\d+)(?:,\s*\d+)?\])?$")

@@ -105,3 +105,20 @@ def test_a_folder_without_records_is_a_one_line_error(spark_run: object, tmp_pat
     result = coauthor("analyze", str(tmp_path), "--engine", "spark", "-o", str(tmp_path / "out"))
     assert result.exit_code == 1
     assert result.output.startswith("Error: ") and "no file holds records that coauthor reads" in result.output
+
+
+def test_the_library_call_chooses_the_spark_engine(spark_run: object, seeds: Path) -> None:
+    """``coauthor.pipeline.analyze`` is where the engine is chosen: with
+    ``engine="spark"`` it runs the job on Spark (the session already running)
+    and gives the graph the single-machine engine builds with names as
+    written (92 authors, 163 links in the seeds)."""
+    from coauthor.graph.filters import GraphOptions
+    from coauthor.pipeline import Analysis, AnalysisOptions, analyze
+    from coauthor.spark.pipeline import SparkAnalysis
+
+    read = ReadOptions(undated_year=2026)
+    on_spark = analyze([seeds], read, options=AnalysisOptions(engine="spark"))
+    here = analyze([seeds], read, GraphOptions(resolve="off"), AnalysisOptions(method="louvain", engine="networkx"))
+    assert isinstance(on_spark, SparkAnalysis) and isinstance(here, Analysis)
+    assert on_spark.run is not None and on_spark.info["authors"] == here.graph.number_of_nodes() == 92
+    assert on_spark.info["links"] == here.graph.number_of_edges() == 163
