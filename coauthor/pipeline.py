@@ -307,8 +307,9 @@ def analyze(
         For an option value the library cannot use (unknown weighting,
         method or engine, several graph files, years asked of a graph
         file), or ``engine="spark"`` without pyspark installed.
-    SparkError
-        When Spark fails (``engine="spark"``), naming Spark's log.
+    CoauthorError
+        When Spark fails (``engine="spark"``): a
+        :class:`coauthor.spark.errors.SparkError` naming Spark's log.
 
     Examples
     --------
