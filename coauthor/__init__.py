@@ -17,6 +17,7 @@ from coauthor.exporters.rows import write_table
 from coauthor.graph.build import coauthorship_graph
 from coauthor.names.resolve import authorship_table
 from coauthor.readers import FORMATS, ReadOptions, read_inputs
+from coauthor.readers.frame import read
 from coauthor.records import Paper, ReadReport
 from coauthor.report.make import analyze, make_report
 
@@ -37,6 +38,7 @@ __all__ = [
     "communities",
     "indicators",
     "make_report",
+    "read",
     "read_inputs",
     "timeline",
     "write_graph",

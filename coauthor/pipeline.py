@@ -8,11 +8,12 @@
 
 from __future__ import annotations
 
+import html
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 import networkx as nx
 import pandas as pd
@@ -32,10 +33,15 @@ from coauthor.graph.filters import GraphOptions, authorships_of, filter_graph, p
 from coauthor.names.aliases import read_aliases
 from coauthor.names.resolve import authorship_table
 from coauthor.readers import ReadOptions, read_inputs
+from coauthor.readers.frame import FRAME, papers_from_frame
 from coauthor.records import Paper, ReadReport
 
 if TYPE_CHECKING:
     from coauthor.spark.pipeline import SparkAnalysis
+
+#: What the pipeline reads: record files or folders (or one graph file), or
+#: a DataFrame of records (:func:`coauthor.read`).
+Inputs: TypeAlias = Sequence[str | os.PathLike[str]] | pd.DataFrame
 
 #: Graph files analysed as they are (by suffix), read by these functions.
 GRAPH_READERS = {".graphml": read_graphml, ".gexf": read_gexf}
@@ -157,6 +163,40 @@ class Analysis:
                 "no paper has a year")  # fmt: skip
         return reasons
 
+    def summary(self) -> list[str]:
+        """What was read, the graph, the top authors, the communities and
+        what is left out or empty, a line each (the CLI prints them)."""
+        g, lines = self.graph, []
+        if self.papers is not None:
+            skipped = sum(sum(r.skipped.values()) for r in self.reports)
+            merged = sum(r.merged for r in self.reports)
+            lines.append(f"Papers: {len(self.papers)} ({merged} records merged, {skipped} skipped; "
+                         "see `coauthor inspect`)")  # fmt: skip
+        over_cap = g.graph.get("papers_over_author_cap")
+        if over_cap:
+            lines.append(f"Papers with more than {g.graph['max_authors']} authors left out of the edges: {over_cap} "
+                         f"(largest: {g.graph['largest_author_count']} authors; see --max-authors)")  # fmt: skip
+        lines.append(f"Authors: {g.number_of_nodes()}   co-author links: {g.number_of_edges()}")
+        lines.append(f"Top authors (PageRank): {', '.join(self.top_authors(5))}")
+        groups = self.communities
+        n_communities = groups["community"].nunique()
+        largest = groups["community_size"].max() if n_communities else 0
+        lines.append(f"Communities: {n_communities} (largest: {largest} authors; "
+                     f"modularity {groups.attrs.get('modularity', 0.0):.3f})")  # fmt: skip
+        sample = self.centrality.attrs.get("betweenness_sample")
+        if sample:
+            lines.append(f"Betweenness and closeness estimated from {sample} sampled sources (seeded)")
+        lines += [f"Empty {table.replace('_', ' ')} table: {reason}" for table, reason in self.why_empty().items()]
+        lines += [f"Not written: {name}: {reason}" for name, reason in self.not_written.items()]
+        return lines
+
+    def _repr_html_(self) -> str:
+        """The summary and the ten top authors, as a notebook shows the result."""
+        top = self.centrality.head(10)[[c for c in ("name", "papers", "degree", "pagerank") if c in self.centrality]]
+        items = "".join(f"<li>{html.escape(line)}</li>" for line in self.summary())
+        return (f"<div><strong>coauthor analysis</strong><ul>{items}</ul>"
+                f"<p>Top authors by PageRank:</p>{top.to_html(float_format=lambda v: f'{v:.4f}')}</div>")  # fmt: skip
+
     def top_authors(self, n: int = 5) -> list[str]:
         """Names of the ``n`` authors with the highest PageRank (persons
         first unless organisations are ranked with them: ``--organisations keep``)."""
@@ -170,7 +210,7 @@ ANALYSIS_KEYS = ("coauthor_version", "inputs", "community_method", "resolution",
 
 
 def run_metadata(
-    inputs: Sequence[str | os.PathLike[str]],
+    inputs: Inputs,
     read: ReadOptions,
     graph: GraphOptions,
     analysis: AnalysisOptions,
@@ -180,7 +220,7 @@ def run_metadata(
     the same run gives the same bytes)."""
     meta: dict[str, object] = {
         "coauthor_version": __version__,
-        "inputs": [str(i) for i in inputs],
+        "inputs": input_names(inputs),
         "undated_year": read.undated_year,
         "owner": read.owner,
         "input_format": input_format,
@@ -196,7 +236,7 @@ def run_metadata(
 
 
 def build_graph(
-    inputs: Sequence[str | os.PathLike[str]],
+    inputs: Inputs,
     read: ReadOptions | None = None,
     options: GraphOptions | None = None,
     input_format: str | None = None,
@@ -210,7 +250,7 @@ def build_graph(
 
 
 def _build(
-    inputs: Sequence[str | os.PathLike[str]],
+    inputs: Inputs,
     read: ReadOptions | None,
     options: GraphOptions | None,
     input_format: str | None,
@@ -219,7 +259,9 @@ def _build(
     """:func:`build_graph`, plus the authorship table the graph was built from."""
     read = read or ReadOptions()
     options = options or GraphOptions()
-    if inputs and all(Path(i).suffix.lower() in GRAPH_READERS for i in inputs):
+    if isinstance(inputs, pd.DataFrame):
+        papers, reports = papers_from_frame(inputs, read)
+    elif inputs and all(Path(i).suffix.lower() in GRAPH_READERS for i in inputs):
         if len(inputs) > 1:
             raise OptionError("give one graph file, or record files to build a graph from")
         graph = analysable(GRAPH_READERS[Path(inputs[0]).suffix.lower()](inputs[0]), inputs[0])
@@ -228,7 +270,8 @@ def _build(
         if options.years:
             raise OptionError("needs the records; a graph file holds only the built graph", option="years")
         return filter_graph(graph, options), None, [], None
-    papers, reports = read_inputs(inputs, read, input_format)
+    else:
+        papers, reports = read_inputs(inputs, read, input_format)
     window = papers_in_years(papers, options.years)
     meta = dict(metadata or {})
     meta.update(papers=len(window), records_read=sum(r.read for r in reports))
@@ -237,6 +280,18 @@ def _build(
     authorships = authorships_of(authorship_table(window, aliases, options.resolve), options.organisations)
     graph = graph_from_authorships(authorships, weight=options.weight, max_authors=options.max_authors, metadata=meta)
     return filter_graph(graph, options), window, reports, authorships
+
+
+def input_names(inputs: Inputs) -> list[str]:
+    """The inputs as run metadata and messages name them.
+
+    >>> import pandas as pd
+    >>> input_names(["refs.bib", "more/"]), input_names(pd.DataFrame({"authors": [["Ann Lee"]]}))
+    (['refs.bib', 'more/'], ['DataFrame (1 records)'])
+    """
+    if isinstance(inputs, pd.DataFrame):
+        return [f"{FRAME} ({len(inputs)} records)"]
+    return [str(i) for i in inputs]
 
 
 def _nothing_to_analyse(papers: list[Paper] | None, reports: list[ReadReport]) -> str:
@@ -248,7 +303,7 @@ def _nothing_to_analyse(papers: list[Paper] | None, reports: list[ReadReport]) -
 
 
 def analyze(
-    inputs: Sequence[str | os.PathLike[str]],
+    inputs: Inputs,
     read: ReadOptions | None = None,
     graph_options: GraphOptions | None = None,
     options: AnalysisOptions | None = None,
@@ -267,10 +322,11 @@ def analyze(
 
     Parameters
     ----------
-    inputs : sequence of str or os.PathLike
+    inputs : sequence of str or os.PathLike, or pandas.DataFrame
         Record files or folders (read by :func:`coauthor.read_inputs`), or
         one graph file (``.graphml`` or ``.gexf``, of coauthor, networkx,
-        igraph or Gephi) analysed as it is.
+        igraph or Gephi) analysed as it is, or a DataFrame of records (as
+        :func:`coauthor.read` gives one).
     read : ReadOptions, optional
         How to read the records.
     graph_options : GraphOptions, optional
@@ -350,7 +406,7 @@ def analyze(
     stage("Reading and building the graph")
     graph, papers, reports, authorships = _build(inputs, read, graph_options, input_format, meta)
     if graph.number_of_nodes() == 0:
-        raise InputError(", ".join(str(i) for i in inputs), _nothing_to_analyse(papers, reports))
+        raise InputError(", ".join(input_names(inputs)), _nothing_to_analyse(papers, reports))
     authors = graph.number_of_nodes()
     sampled = authors > BETWEENNESS_EXACT_LIMIT
     stage(f"Centrality of {authors:,} authors" + (f" (paths from {BETWEENNESS_SAMPLE:,} sampled sources)" * sampled))
@@ -388,7 +444,7 @@ def analyze(
 
 
 def _analyze_on_spark(
-    inputs: Sequence[str | os.PathLike[str]],
+    inputs: Inputs,
     read: ReadOptions,
     graph_options: GraphOptions,
     options: AnalysisOptions,
@@ -396,6 +452,8 @@ def _analyze_on_spark(
 ) -> SparkAnalysis:
     """:func:`analyze` with ``engine="spark"``: the Spark engine, imported
     only now (OptionError saying how to install it where it is missing)."""
+    if isinstance(inputs, pd.DataFrame):
+        raise OptionError("the Spark engine reads record files, not a DataFrame of records")
     try:
         from coauthor.spark.pipeline import analyze as analyze_on_spark
         from coauthor.spark.pipeline import community_method
@@ -429,7 +487,7 @@ def graph_for_export(
 
 
 def compare_weightings(
-    inputs: Sequence[str | os.PathLike[str]],
+    inputs: Inputs,
     read: ReadOptions | None = None,
     graph_options: GraphOptions | None = None,
     input_format: str | None = None,

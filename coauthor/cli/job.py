@@ -167,26 +167,6 @@ def job_options(command: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def summary(result: Analysis) -> None:
-    g = result.graph
-    if result.papers is not None:
-        skipped = sum(sum(r.skipped.values()) for r in result.reports)
-        merged = sum(r.merged for r in result.reports)
-        click.echo(f"Papers: {len(result.papers)} ({merged} records merged, {skipped} skipped; see `coauthor inspect`)")
-    over_cap = g.graph.get("papers_over_author_cap")
-    if over_cap:
-        click.echo(f"Papers with more than {g.graph['max_authors']} authors left out of the edges: {over_cap} "
-                   f"(largest: {g.graph['largest_author_count']} authors; see --max-authors)")  # fmt: skip
-    click.echo(f"Authors: {g.number_of_nodes()}   co-author links: {g.number_of_edges()}")
-    click.echo(f"Top authors (PageRank): {', '.join(result.top_authors(5))}")
-    groups = result.communities
-    n_communities = groups["community"].nunique()
-    largest = groups["community_size"].max() if n_communities else 0
-    click.echo(f"Communities: {n_communities} (largest: {largest} authors; "
-               f"modularity {groups.attrs.get('modularity', 0.0):.3f})")  # fmt: skip
-    sample = result.centrality.attrs.get("betweenness_sample")
-    if sample:
-        click.echo(f"Betweenness and closeness estimated from {sample} sampled sources (seeded)")
-    for table, reason in result.why_empty().items():
-        click.echo(f"Empty {table.replace('_', ' ')} table: {reason}")
-    for name, reason in result.not_written.items():
-        click.echo(f"Not written: {name}: {reason}")
+    """The run's summary (:meth:`coauthor.pipeline.Analysis.summary`), a line each."""
+    for line in result.summary():
+        click.echo(line)

@@ -204,15 +204,11 @@ def read_inputs(
     """
     options = options or ReadOptions()
     forced = _format_named(fmt) if fmt else None
-    papers: list[Paper] = []
-    duplicates = Duplicates()
-    taken: set[str] = set()
-    authorless: list[tuple[Paper, ReadReport]] = []
+    intake = Intake(options)
     reports: list[ReadReport] = []
     files = expand_inputs(inputs)
     progress = _ByteProgress(options.progress, [path for path, _ in files])
     shared: dict[str, str] = {}  # one object per repeated name, venue... across the files
-    nobody: dict[str, bool] = {}  # per name: names nobody (Anonymous, et al.)
     for path, explicit in files:
         progress.start(path)
         with reading_limits(options.limits), decoding(path, options.encoding) as text:
@@ -229,28 +225,51 @@ def read_inputs(
                 read, report = reader.read(path, options)
         note_encoding(report, text.forced or text.found)
         reports.append(report)
+        intake.take(read, report)
+    progress.finish()
+    return intake.finish(), reports
+
+
+class Intake:
+    """Where every paper read goes, whatever it was read from: made safe
+    and cut to the limits, authors that name nobody left out, duplicates
+    merged into the first paper, ids made unique, author-less abstracts
+    linked to their paper at the end; each counted in its report."""
+
+    def __init__(self, options: ReadOptions) -> None:
+        self.limits = options.limits
+        self.papers: list[Paper] = []
+        self.duplicates = Duplicates()
+        self.taken: set[str] = set()
+        self.authorless: list[tuple[Paper, ReadReport]] = []
+        self.nobody: dict[str, bool] = {}  # per name: names nobody (Anonymous, et al.)
+
+    def take(self, read: Iterable[Paper], report: ReadReport) -> None:
+        """Use, merge or skip each paper of ``read``, counted in ``report``."""
         for paper in read:
-            clean_paper(paper, report, options.limits)
+            clean_paper(paper, report, self.limits)
             if not paper.authors:
-                authorless.append((paper, report))
+                self.authorless.append((paper, report))
                 continue
-            if not people_and_organisations(paper, report, nobody):
+            if not people_and_organisations(paper, report, self.nobody):
                 report.skip("no authors", paper.source)
                 continue
             keys = duplicate_keys(paper)
-            kept = duplicates.find(paper, keys)
+            kept = self.duplicates.find(paper, keys)
             if kept is not None:
                 merge_into(kept, paper)
-                duplicates.add(kept, keys)
+                self.duplicates.add(kept, keys)
                 report.merged += 1
                 continue
-            duplicates.add(paper, keys)
-            paper.id = _unique_id(paper.id, taken)
-            papers.append(paper)
+            self.duplicates.add(paper, keys)
+            paper.id = _unique_id(paper.id, self.taken)
+            self.papers.append(paper)
             report.used += 1
-    _link_abstracts(papers, authorless)
-    progress.finish()
-    return papers, reports
+
+    def finish(self) -> list[Paper]:
+        """The papers used, once the author-less abstracts are linked."""
+        _link_abstracts(self.papers, self.authorless)
+        return self.papers
 
 
 class _ByteProgress:

@@ -14,7 +14,7 @@ from coauthor.errors import OptionError
 from coauthor.exporters import ExportFormat, export_format
 from coauthor.exporters.rows import write_graphml, write_table
 from coauthor.graph.filters import GraphOptions
-from coauthor.pipeline import Analysis, AnalysisOptions, analyze
+from coauthor.pipeline import Analysis, AnalysisOptions, Inputs, analyze, input_names
 from coauthor.plot.kinds import KINDS, PlotOptions
 from coauthor.readers import ReadOptions
 
@@ -66,7 +66,7 @@ def _write_tables(result: Analysis, out: Path, names: dict[str, str]) -> list[Pa
 
 
 def make_report(
-    inputs: Sequence[str | os.PathLike[str]],
+    inputs: Inputs,
     out_dir: str | os.PathLike[str],
     read: ReadOptions | None = None,
     graph_options: GraphOptions | None = None,
@@ -88,10 +88,11 @@ def make_report(
 
     Parameters
     ----------
-    inputs : sequence of str or os.PathLike
+    inputs : sequence of str or os.PathLike, or pandas.DataFrame
         Record files or folders (read by :func:`coauthor.read_inputs`), or
         one graph file (``.graphml`` or ``.gexf``, of coauthor, networkx,
-        igraph or Gephi) analysed as it is.
+        igraph or Gephi) analysed as it is, or a DataFrame of records (as
+        :func:`coauthor.read` gives one).
     out_dir : str or os.PathLike
         The report folder (made when missing).
     read : ReadOptions, optional
@@ -169,7 +170,7 @@ def make_report(
 def _write_report(
     result: Analysis,
     out: Path,
-    inputs: Sequence[str | os.PathLike[str]],
+    inputs: Inputs,
     figures: PlotOptions,
     exports: Sequence[ExportFormat],
     stage: Callable[[str], None],
@@ -197,5 +198,5 @@ def _write_report(
         stage(f"Exporting {fmt.name}")
         target = out / (f"graph{fmt.extensions[0]}" if fmt.extensions else fmt.name)
         result.files.extend(fmt.write(result.graph, target))
-    title = "Collaboration report: " + ", ".join(str(i) for i in inputs)
+    title = "Collaboration report: " + ", ".join(input_names(inputs))
     result.files.insert(0, write_index(result, out, result.files, title))
