@@ -190,7 +190,7 @@ def seed_option(help_text: str) -> Callable[[Command], Command]:
 def figure_options(max_nodes: int = FIGURE_DEFAULTS.max_nodes) -> Callable[[Command], Command]:
     """What the figures show -> ``figure: PlotOptions`` (its ``hops`` and
     ``seed`` are the command's ``--hops`` and ``--seed``): ``--size-by``,
-    ``--top-labels``, ``--label``, ``--author`` and ``--max-nodes``."""
+    ``--top-labels``, ``--label``, ``--author``, ``--max-nodes`` and ``--components``."""
     options: list[Callable[[Command], Command]] = [
         size_by_option("Node size on the maps; the ranking of the centrality figure."),
         click.option("--top-labels", type=click.IntRange(min=0), default=FIGURE_DEFAULTS.top_labels, show_default=True,
@@ -200,12 +200,14 @@ def figure_options(max_nodes: int = FIGURE_DEFAULTS.max_nodes) -> Callable[[Comm
         click.option("--author", default=None, metavar="NAME",
                      help="ego: the author in the centre, with --hops rings [default: the top author by PageRank]."),
         max_nodes_option(max_nodes, "Maps draw at most this many authors (the most central); the caption says so."),
+        components_option(),
     ]  # fmt: skip
 
     def decorate(command: Command) -> Command:
         @functools.wraps(command)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
-            values = {name: kwargs.pop(name) for name in ("size_by", "top_labels", "labels", "author", "max_nodes")}
+            names = ("size_by", "top_labels", "labels", "author", "max_nodes", "components")
+            values = {name: kwargs.pop(name) for name in names}
             return command(*args, figure=PlotOptions(**values), **kwargs)
 
         return _apply(options, wrapper)
@@ -227,6 +229,14 @@ def max_nodes_option(default: int, help_text: str) -> Callable[[Command], Comman
     """``--max-nodes``: how many authors a map shows at most."""
     return click.option("--max-nodes", type=click.IntRange(min=1), default=default, show_default=True,
                         help=help_text)  # fmt: skip
+
+
+def components_option() -> Callable[[Command], Command]:
+    """``--components``: how many of the largest connected components a map draws."""
+    return click.option("--components", type=click.IntRange(min=0), default=FIGURE_DEFAULTS.components,
+                        metavar="N",
+                        help="Maps draw the N largest connected components (0: all) [default: those with at "
+                             "least a tenth of the largest one's authors]; the caption says what was cut.")  # fmt: skip
 
 
 def _apply(options: Sequence[Callable[[Any], Any]], command: Command) -> Command:

@@ -8,6 +8,7 @@ import click
 
 from coauthor.cli.job import Job, job_options
 from coauthor.cli.options import (
+    components_option,
     figure_options,
     max_nodes_option,
     output_option,
@@ -47,7 +48,8 @@ def plot(kind: str, job: Job, output: Path, figure: PlotOptions) -> None:
 @output_option("The page (.html): one self-contained file that works offline.")
 @size_by_option("Node size.")
 @max_nodes_option(MAX_HTML_NODES, "Show at most this many authors (the most central); the page says so.")
-def html_command(job: Job, output: Path, size_by: str, max_nodes: int) -> None:
+@components_option()
+def html_command(job: Job, output: Path, size_by: str, max_nodes: int, components: int) -> None:
     """Write an interactive map of the network as one HTML page that works
     offline: the network figure's sizes, colours and seeded layout, a search
     box, details on hover, click to highlight co-authors, a community
@@ -58,5 +60,5 @@ def html_command(job: Job, output: Path, size_by: str, max_nodes: int) -> None:
     result = job.analyze()
     caption = figure_caption(result)
     write_html(result.graph, result.centrality, result.communities, output, size_by, job.analysis.seed, max_nodes,
-               caption)  # fmt: skip
+               caption, components)  # fmt: skip
     click.echo(f"Map of {result.graph.number_of_nodes()} authors written to {output}", err=True)

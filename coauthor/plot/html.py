@@ -26,7 +26,7 @@ import pandas as pd
 from coauthor.analysis.engine import DEFAULT_SEED
 from coauthor.atomic import write_text_atomic
 from coauthor.errors import CoauthorError
-from coauthor.plot.layout import layout, visible_subgraph
+from coauthor.plot.layout import DEFAULT_COMPONENTS, layout, visible_subgraph
 from coauthor.plot.style import PALETTE, community_colour, community_leaders, measure_column, node_areas, ranked_nodes
 
 #: Larger graphs are cut to this many authors (the most central).
@@ -74,13 +74,17 @@ def map_data(
     size_by: str = "pagerank",
     seed: int = DEFAULT_SEED,
     max_nodes: int = MAX_HTML_NODES,
+    components: int | None = DEFAULT_COMPONENTS,
 ) -> dict[str, Any]:
     """What the page draws, as plain JSON-ready data: ``nodes`` (id, name,
     x, y, size, colour, community, papers, years, degree, top co-authors,
     labelled), ``edges`` as ``[from, to, width]``, ``communities`` (label
-    and colour, community number as index) and ``note`` (what was cut)."""
+    and colour, community number as index) and ``note`` (what was cut: the
+    authors past the ``components`` largest connected components or past
+    ``max_nodes``)."""
     values = measure_column(centrality, size_by)
-    drawn = visible_subgraph(graph, ranked_nodes(centrality, size_by), max_nodes, MAX_HTML_EDGES, by=size_by)
+    ranked = ranked_nodes(centrality, size_by)
+    drawn = visible_subgraph(graph, ranked, max_nodes, MAX_HTML_EDGES, by=size_by, components=components)
     positions = layout(drawn.graph, seed)
     # radius from the figure's marker area; larger graphs are seen from further away
     sizes = node_areas(values[drawn.nodes], 30, 900) ** 0.5 * 0.7 * min(3.0, max(1.0, len(drawn.nodes) ** 0.25 / 3))
@@ -156,10 +160,11 @@ def html_map(
     max_nodes: int = MAX_HTML_NODES,
     title: str | None = None,
     caption: str = "",
+    components: int | None = DEFAULT_COMPONENTS,
 ) -> str:
     """The page (see the module docs) as a string. ``title`` defaults to the
     graph's size; ``caption`` (data and options) goes in the footer."""
-    data = map_data(graph, centrality, communities, size_by, seed, max_nodes)
+    data = map_data(graph, centrality, communities, size_by, seed, max_nodes, components)
     title = title or f"Collaboration network: {graph.number_of_nodes():,} authors, {graph.number_of_edges():,} links"
     note = f" {data['note'].capitalize()}." if data["note"] else ""
     values = {
@@ -182,7 +187,9 @@ def write_html(
     seed: int = DEFAULT_SEED,
     max_nodes: int = MAX_HTML_NODES,
     caption: str = "",
+    components: int | None = DEFAULT_COMPONENTS,
 ) -> Path:
     """Write :func:`html_map` to ``path`` atomically (UTF-8). Returns the path."""
-    write_text_atomic(path, html_map(graph, centrality, communities, size_by, seed, max_nodes, caption=caption))
+    page = html_map(graph, centrality, communities, size_by, seed, max_nodes, caption=caption, components=components)
+    write_text_atomic(path, page)
     return Path(path)

@@ -20,6 +20,7 @@ from coauthor.plot.centrality import plot_centrality
 from coauthor.plot.communities_over_time import plot_communities_over_time
 from coauthor.plot.degree import plot_degree
 from coauthor.plot.ego import plot_ego
+from coauthor.plot.layout import DEFAULT_COMPONENTS
 from coauthor.plot.network import MAX_DRAWN_NODES, plot_network
 from coauthor.plot.overlay import plot_overlay
 from coauthor.plot.style import LITERAL_TEXT, figure_format, save_figure
@@ -53,6 +54,10 @@ class PlotOptions:
     max_nodes : int, default 300
         The most authors a map draws (larger graphs are cut to their most
         central authors, and the caption says so).
+    components : int, optional
+        How many of the largest connected components the maps (network,
+        overlay, HTML) draw, 0 for all; default: those with at least a tenth
+        of the largest one's authors. The caption says what was left out.
     seed : int, default 42
         The layout seed.
 
@@ -69,6 +74,7 @@ class PlotOptions:
     hops: int = 1
     max_nodes: int = MAX_DRAWN_NODES
     seed: int = DEFAULT_SEED
+    components: int | None = DEFAULT_COMPONENTS
 
     def described(self) -> dict[str, object]:
         """The options as graph metadata (``figure_size_by``, ...; the seed
@@ -76,6 +82,7 @@ class PlotOptions:
         return {
             "figure_size_by": self.size_by, "figure_top_labels": self.top_labels, "figure_labels": list(self.labels),
             "figure_author": self.author, "figure_max_nodes": self.max_nodes,
+            "figure_components": self.components,
         }  # fmt: skip
 
 
@@ -113,6 +120,7 @@ def _map_options(o: PlotOptions, caption: str) -> dict[str, Any]:
         "seed": o.seed,
         "max_nodes": o.max_nodes,
         "caption": caption,
+        "components": o.components,
     }
 
 

@@ -4,8 +4,10 @@
 (igraph's Fruchterman-Reingold when python-igraph is installed: a fraction of
 a second for thousands of nodes; networkx's spring layout otherwise), the
 components packed in rows, largest first. :func:`visible_subgraph` cuts a
-large graph to what a map can show: the most central authors (plus pinned
-ones) and, when they have too many links, a backbone of the strongest.
+large graph to what a map can show: the largest connected components (as
+VOSviewer draws its largest connected set), the most central of their
+authors (plus pinned ones) and, when they have too many links, a backbone
+of the strongest.
 """
 
 from __future__ import annotations
@@ -18,6 +20,15 @@ import numpy as np
 
 from coauthor.analysis.engine import DEFAULT_SEED, Seed, seed_int
 from coauthor.graph.build import ordered_subgraph
+
+#: How many of the largest connected components a map draws unless told
+#: (0: all; None: those with at least :data:`MAIN_COMPONENT_SHARE` of the
+#: largest one's authors): the pairs and isolated authors of a fragmented
+#: bibliography would otherwise fill the canvas around the main component.
+DEFAULT_COMPONENTS: int | None = None
+#: Unless told how many, a map draws the components at least this share of
+#: the largest (two profile pages: both; a bibliography: its main component).
+MAIN_COMPONENT_SHARE = 0.1
 
 
 @dataclass
@@ -35,26 +46,76 @@ class Visible:
 
 
 def visible_subgraph(
-    graph: nx.Graph, ranked: Sequence[str], max_nodes: int, max_edges: int, pinned: Iterable[str] = (), by: str = ""
+    graph: nx.Graph,
+    ranked: Sequence[str],
+    max_nodes: int,
+    max_edges: int,
+    pinned: Iterable[str] = (),
+    by: str = "",
+    components: int | None = 0,
 ) -> Visible:
     """The ``max_nodes`` first authors of ``ranked`` (``pinned`` ones always
-    kept) and their links; past ``max_edges`` links, only the backbone
-    (:func:`backbone`) is drawn (the layout still uses every link). The note
-    names what was cut."""
+    kept) and their links, within the ``components`` largest connected
+    components (0: all; None: those at least :data:`MAIN_COMPONENT_SHARE`
+    of the largest; the components of pinned authors are kept too);
+    past ``max_edges`` links, only the backbone (:func:`backbone`) is drawn
+    (the layout still uses every link). The note names what was cut.
+
+    >>> g = nx.Graph([("a", "b"), ("b", "c"), ("d", "e"), ("f", "g")])
+    >>> g.add_node("h")
+    >>> cut = visible_subgraph(g, sorted(g), 10, 100, components=1)
+    >>> cut.nodes, cut.note
+    (['a', 'b', 'c'], 'the largest connected component: 3 of 8 authors (3 smaller components, 5 authors, left out)')
+    >>> visible_subgraph(g, sorted(g), 10, 100, pinned=["g"], components=1).nodes
+    ['g', 'a', 'b', 'c', 'f']
+    >>> visible_subgraph(g, sorted(g), 10, 100, components=None).note  # each a tenth of the largest, or more
+    ''
+    """
     pins = list(dict.fromkeys(pinned))
+    notes = []
+    kept = _largest_components(graph, components, pins)
+    if kept is not None:
+        ranked = [n for n in ranked if n in kept]
+        notes.append(_components_note(graph, kept))
     order = pins + [n for n in ranked if n not in set(pins)]
     nodes = order[: max(max_nodes, len(pins))]
     sub = ordered_subgraph(graph, nodes)
     drawn = sub
-    notes = []
-    if len(nodes) < graph.number_of_nodes():
-        notes.append(f"showing the {len(nodes):,} authors with the highest {by} of {graph.number_of_nodes():,}")
+    if len(nodes) < len(order):
+        notes.append(f"showing the {len(nodes):,} authors with the highest {by} of {len(order):,}")
     if sub.number_of_edges() > max_edges:
         drawn = backbone(sub, max_edges)
         notes.append(
             f"links: backbone of {drawn.number_of_edges():,} of {sub.number_of_edges():,} (spanning tree + strongest)"
         )
     return Visible(sub, drawn, nodes, "; ".join(notes))
+
+
+def _largest_components(graph: nx.Graph, count: int | None, pins: list[str]) -> set[str] | None:
+    """The authors of the ``count`` largest components (ties: smallest
+    author id first; None: those at least a share of the largest) and of
+    the pinned authors' ones; None when that is every author."""
+    if count == 0 or graph.number_of_nodes() == 0:
+        return None
+    parts = sorted((sorted(c) for c in nx.connected_components(graph)), key=lambda c: (-len(c), c[0]))
+    if count is None:
+        count = sum(len(part) >= MAIN_COMPONENT_SHARE * len(parts[0]) for part in parts)
+    if len(parts) <= count:
+        return None
+    kept = {n for part in parts[:count] for n in part}
+    for pin in pins:
+        if pin not in kept:
+            kept |= nx.node_connected_component(graph, pin)
+    return kept if len(kept) < graph.number_of_nodes() else None
+
+
+def _components_note(graph: nx.Graph, kept: set[str]) -> str:
+    left = graph.subgraph(set(graph) - kept)
+    count = nx.number_connected_components(graph.subgraph(kept))
+    which = "the largest connected component" if count == 1 else f"the {count:,} largest connected components"
+    return (f"{which}: {len(kept):,} of {graph.number_of_nodes():,} authors "
+            f"({nx.number_connected_components(left):,} smaller components, {left.number_of_nodes():,} authors, "
+            "left out)")  # fmt: skip
 
 
 def backbone(graph: nx.Graph, max_edges: int) -> nx.Graph:

@@ -15,7 +15,7 @@ import pandas as pd
 
 from coauthor.analysis.engine import DEFAULT_SEED
 from coauthor.graph.filters import find_author
-from coauthor.plot.layout import Visible, layout, visible_subgraph
+from coauthor.plot.layout import DEFAULT_COMPONENTS, Visible, layout, visible_subgraph
 from coauthor.plot.style import (
     add_caption,
     area_range,
@@ -48,6 +48,7 @@ def plot_network(
     seed: int = DEFAULT_SEED,
     max_nodes: int = MAX_DRAWN_NODES,
     caption: str = "",
+    components: int | None = DEFAULT_COMPONENTS,
 ) -> Axes:
     """Draw the collaboration map on ``ax``.
 
@@ -57,8 +58,11 @@ def plot_network(
     one's size and top author), edge width grows with the weight. The
     ``top_labels`` authors ranking highest by ``size_by`` and the authors
     named in ``labels`` (names or ids; always drawn) are labelled without
-    overlaps. Graphs of more than ``max_nodes`` authors are cut to the most
-    central ones, and dense cuts to a backbone of links; the caption says so.
+    overlaps. Only the ``components`` largest connected components are
+    drawn (0: all; None: those at least a tenth of the largest; those of
+    the labelled authors too), graphs of more than
+    ``max_nodes`` authors are cut to the most central ones, and dense cuts
+    to a backbone of links; the caption says so.
 
     >>> import matplotlib.pyplot as plt
     >>> from coauthor.analysis import centrality, communities
@@ -70,7 +74,7 @@ def plot_network(
     """
     groups = communities["community"].astype(int)
     colours = groups.map(community_colour).to_dict()
-    drawn = draw_map(graph, centrality, ax, colours, size_by, top_labels, labels, seed, max_nodes)
+    drawn = draw_map(graph, centrality, ax, colours, size_by, top_labels, labels, seed, max_nodes, components)
     community_legend(ax, communities, centrality, drawn.nodes, size_by)
     ax.set_title(
         f"Collaboration network: {graph.number_of_nodes():,} authors, {graph.number_of_edges():,} co-author links"
@@ -92,13 +96,15 @@ def draw_map(
     labels: Sequence[str] = (),
     seed: int = DEFAULT_SEED,
     max_nodes: int = MAX_DRAWN_NODES,
+    components: int | None = DEFAULT_COMPONENTS,
 ) -> Visible:
     """Draw the visible part of ``graph`` (:func:`visible_subgraph`) with the
     seeded layout, node areas by ``size_by``, the given node ``colours`` and
     the top and pinned labels; returns what was drawn."""
     values = measure_column(centrality, size_by)
     pinned = [find_author(graph, name) for name in labels]
-    drawn = visible_subgraph(graph, ranked_nodes(centrality, size_by), max_nodes, MAX_DRAWN_EDGES, pinned, size_by)
+    ranked = ranked_nodes(centrality, size_by)
+    drawn = visible_subgraph(graph, ranked, max_nodes, MAX_DRAWN_EDGES, pinned, size_by, components)
     positions = layout(drawn.graph, seed)
     # smallest first, so big nodes are never hidden under small ones
     order = sorted(drawn.nodes, key=lambda n: (values[n], n))

@@ -13,6 +13,7 @@ import pandas as pd
 from coauthor.analysis.engine import DEFAULT_SEED
 from coauthor.errors import OptionError
 from coauthor.names.resolve import authorship_table
+from coauthor.plot.layout import DEFAULT_COMPONENTS
 from coauthor.plot.network import MAX_DRAWN_NODES, draw_map, map_caption
 from coauthor.plot.style import SEQUENTIAL_CMAP, add_caption
 from coauthor.records import Paper
@@ -60,12 +61,13 @@ def plot_overlay(
     seed: int = DEFAULT_SEED,
     max_nodes: int = MAX_DRAWN_NODES,
     caption: str = "",
+    components: int | None = DEFAULT_COMPONENTS,
 ) -> Axes:
     """Draw the map of :func:`coauthor.plot.plot_network` on ``ax``, each
     author coloured by their average publication year (:func:`average_years`,
     from ``authorships`` or ``papers`` when given; the caption says which),
-    with a colour bar.
-    Authors with no year are grey."""
+    with a colour bar (the ``components`` largest connected components, as
+    that map draws them). Authors with no year are grey."""
     import matplotlib as mpl
 
     years, source = average_years(graph, papers, authorships)
@@ -74,7 +76,7 @@ def plot_overlay(
     norm = mpl.colors.Normalize(vmin=years.min(), vmax=max(years.max(), years.min() + 1))
     cmap = mpl.colormaps[SEQUENTIAL_CMAP]
     colours = {n: cmap(norm(years[n])) if n in years.index else "#BBBBBB" for n in graph.nodes}
-    drawn = draw_map(graph, centrality, ax, colours, size_by, top_labels, labels, seed, max_nodes)
+    drawn = draw_map(graph, centrality, ax, colours, size_by, top_labels, labels, seed, max_nodes, components)
     bar = ax.figure.colorbar(mpl.cm.ScalarMappable(norm=norm, cmap=cmap), ax=ax, shrink=0.7, pad=0.02)
     bar.set_label("Average publication year")
     bar.ax.yaxis.set_major_formatter(mpl.ticker.FormatStrFormatter("%d"))

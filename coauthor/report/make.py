@@ -192,7 +192,7 @@ def _write_report(
             result.not_written[f"figures/{kind}.png"] = str(exc)
     stage("Writing the interactive map")
     write_html(result.graph, result.centrality, result.communities, out / "map.html", figures.size_by,
-               figures.seed, caption=caption)  # fmt: skip
+               figures.seed, caption=caption, components=figures.components)  # fmt: skip
     result.files = [out / name for name in REPORT_FILES if name not in result.not_written]
     for fmt in exports:
         stage(f"Exporting {fmt.name}")
