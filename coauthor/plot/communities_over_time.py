@@ -24,7 +24,8 @@ class _Block:
     slice: int
     community: int
     size: int
-    label: str
+    name: str
+    tail: str
     event: str
     sources: list[int]
     bottom: float = 0.0
@@ -40,8 +41,10 @@ def plot_communities_over_time(table: pd.DataFrame, ax: Axes, top: int = 10, cap
     came from (Jaccard overlap at least 0.1, among the authors active in
     both slices). A lineage keeps its colour through continuations; splits,
     merges and births are named next to the block, with "ends" where a
-    community has no successor. Only the ``top`` largest communities of a
-    slice get their own block; the rest share a grey one.
+    community has no successor; a block too thin for a line of text is
+    left unnamed, and a name is cut (with "…") where it would reach the
+    next column. Only the ``top`` largest communities of a slice get their
+    own block; the rest share a grey one.
     """
     rows = table[table["event"] != "death"] if "event" in table.columns else table
     if rows.empty:
@@ -50,9 +53,7 @@ def plot_communities_over_time(table: pd.DataFrame, ax: Axes, top: int = 10, cap
         return ax
     deaths = table[table["event"] == "death"]
     ends = {(int(s) - 1, int(p)) for s, p in zip(deaths["slice"], deaths["from_communities"], strict=True)}
-    slices = rows["slice"].astype(int)
-    column_pt = ax.bbox.width * 72 / ax.figure.dpi / (slices.max() - slices.min() + 1.05)
-    columns = _columns(rows, top, ends, max(14, int((column_pt - 12) / 4.3)))
+    columns = _columns(rows, top, ends)
     _stack(columns)
     _colour(columns)
     by_slice = {column[0].slice: column for column in columns}
@@ -69,6 +70,7 @@ def plot_communities_over_time(table: pd.DataFrame, ax: Axes, top: int = 10, cap
     )
     ax.set_xlim(columns[0][0].slice - 0.3, columns[-1][0].slice + 0.75)
     ax.set_ylim(-0.02, 1.02)
+    _label_blocks(ax, [block for column in columns for block in column])
     ax.set_yticks([])
     ax.spines[["left", "top", "right"]].set_visible(False)
     ax.set_xlabel("Time slice (years)")
@@ -82,9 +84,9 @@ def plot_communities_over_time(table: pd.DataFrame, ax: Axes, top: int = 10, cap
     return ax
 
 
-def _columns(rows: pd.DataFrame, top: int, ends: set[tuple[int, int]], width: int) -> list[list[_Block]]:
-    """Blocks per slice, labels cut to ``width`` characters (what fits
-    between two columns)."""
+def _columns(rows: pd.DataFrame, top: int, ends: set[tuple[int, int]]) -> list[list[_Block]]:
+    """Blocks per slice, each with its label: the top author's name and
+    the size and event."""
     columns = []
     first = int(rows["slice"].min())
     for number, part in rows.groupby("slice", sort=True):
@@ -97,8 +99,8 @@ def _columns(rows: pd.DataFrame, top: int, ends: set[tuple[int, int]], width: in
             event = "" if number == first else event
             event += " → ends" if (number, community) in ends else ""
             tail = f" · {row['size']:,}{event}"
-            label = shorten(str(row["top_author"]), max(6, width - len(tail))) + tail
-            blocks.append(_Block(int(number), community, int(row["size"]), label, row["event"], sources))
+            name = str(row["top_author"])
+            blocks.append(_Block(int(number), community, int(row["size"]), name, tail, row["event"], sources))
         rest = part.iloc[top:]
         if len(rest):
             sources = sorted({int(s) for f in rest["from_communities"] for s in str(f).split(";") if s.strip()})
@@ -107,7 +109,8 @@ def _columns(rows: pd.DataFrame, top: int, ends: set[tuple[int, int]], width: in
                     int(number),
                     OTHER,
                     int(rest["size"].sum()),
-                    f"{len(rest):,} smaller · {int(rest['size'].sum()):,}",
+                    f"{len(rest):,} smaller",
+                    f" · {int(rest['size'].sum()):,}",
                     "other",
                     sources,
                 )
@@ -219,13 +222,37 @@ def _draw_block(ax: Axes, block: _Block) -> None:
             zorder=2,
         )
     )
-    ax.text(
-        block.slice + BLOCK_WIDTH / 2 + 0.015,
-        block.bottom + block.height / 2,
-        block.label,
-        fontsize=8,
-        va="center",
-        ha="left",
-        zorder=3,
-        bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.7},
-    )
+
+
+#: Font size of the block labels, in points.
+LABEL_SIZE = 8
+
+
+def _label_blocks(ax: Axes, blocks: list[_Block]) -> None:
+    """Name each block tall enough for a line of text, the name shortened
+    until the label ends before the next column's blocks (measured with the
+    figure's renderer, so it holds for any font and figure width)."""
+    renderer = ax.figure.canvas.get_renderer()  # type: ignore[attr-defined]
+    line_px = 1.05 * LABEL_SIZE * ax.figure.dpi / 72  # a line of text, and a hair more
+    for block in blocks:
+        (left, bottom), (_, top) = ax.transData.transform(
+            [(block.slice + 1 - BLOCK_WIDTH / 2, block.bottom), (block.slice, block.bottom + block.height)]
+        )
+        if top - bottom < line_px:
+            continue
+        text = ax.text(
+            block.slice + BLOCK_WIDTH / 2 + 0.015,
+            block.bottom + block.height / 2,
+            block.name + block.tail,
+            fontsize=LABEL_SIZE,
+            va="center",
+            ha="left",
+            zorder=3,
+            bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.7},
+        )
+        for limit in range(len(block.name) - 1, 2, -1):
+            if text.get_window_extent(renderer).x1 < left - 2:
+                break
+            text.set_text(shorten(block.name, limit) + block.tail)
+        if text.get_window_extent(renderer).x1 >= left - 2:
+            text.remove()

@@ -129,9 +129,9 @@ def plot_ego(
     on_rings = [n for ring in rings[1:] for n in [m for m in ranked if m in set(ring)][:share]]
     named = {n: str(centrality.at[n, "name"]) for n in [centre, *pinned, *on_rings]}
     outside = {n: (x * 1.08, y * 1.08) for n, (x, y) in positions.items()}
+    ax.set_aspect("equal")  # before the labels: it rescales the axes
     place_labels(ax, positions, named, bold=[centre], areas=dict(zip(order, areas, strict=True)), start=outside)
     community_legend(ax, communities, centrality, shown, size_by)
-    ax.set_aspect("equal")
     ax.set_axis_off()
     reach = nx.single_source_shortest_path_length(graph, centre, cutoff=hops)
     name = str(centrality.at[centre, "name"])

@@ -23,7 +23,7 @@ from coauthor.plot.ego import plot_ego
 from coauthor.plot.layout import DEFAULT_COMPONENTS
 from coauthor.plot.network import MAX_DRAWN_NODES, plot_network
 from coauthor.plot.overlay import plot_overlay
-from coauthor.plot.style import LITERAL_TEXT, figure_format, save_figure
+from coauthor.plot.style import LITERAL_TEXT, drop_overlapping_labels, figure_format, save_figure
 from coauthor.plot.timeline import MAX_HEAT_ROWS, plot_timeline_panels
 
 if TYPE_CHECKING:
@@ -235,6 +235,7 @@ def draw_figure(kind: str, result: Analysis, options: PlotOptions | None = None,
         fig = Figure(figsize=chosen.size)
         FigureCanvasAgg(fig)
         chosen.draw(result, fig, options or PlotOptions(), figure_caption(result) if caption is None else caption)
+        drop_overlapping_labels(fig)
     return fig
 
 

@@ -76,8 +76,9 @@ def plot_overlay(
     norm = mpl.colors.Normalize(vmin=years.min(), vmax=max(years.max(), years.min() + 1))
     cmap = mpl.colormaps[SEQUENTIAL_CMAP]
     colours = {n: cmap(norm(years[n])) if n in years.index else "#BBBBBB" for n in graph.nodes}
-    drawn = draw_map(graph, centrality, ax, colours, size_by, top_labels, labels, seed, max_nodes, components)
+    # the colour bar first: it narrows the axes, which would move placed labels onto each other
     bar = ax.figure.colorbar(mpl.cm.ScalarMappable(norm=norm, cmap=cmap), ax=ax, shrink=0.7, pad=0.02)
+    drawn = draw_map(graph, centrality, ax, colours, size_by, top_labels, labels, seed, max_nodes, components)
     bar.set_label("Average publication year")
     bar.ax.yaxis.set_major_formatter(mpl.ticker.FormatStrFormatter("%d"))
     bar.ax.yaxis.set_major_locator(mpl.ticker.MaxNLocator(integer=True))

@@ -277,6 +277,29 @@ def _obstacles(
     return points[:, 0].tolist(), points[:, 1].tolist()
 
 
+def drop_overlapping_labels(fig: Figure) -> int:
+    """Remove every label (a text in a box, as :func:`place_labels` and the
+    alluvial blocks draw them) that overlaps a text drawn before it or a
+    text without a box (ring names, captions), once the figure is laid out
+    as it will be saved (a colour bar or an aspect set after the labels
+    were placed moves them). Returns how many were removed."""
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+    removed = 0
+    for ax in fig.axes:
+        texts = [t for t in ax.texts if t.get_visible() and t.get_text().strip()]
+        fixed = [t.get_window_extent(renderer) for t in texts if t.get_bbox_patch() is None]
+        kept: list[Bbox] = []
+        for text in (t for t in texts if t.get_bbox_patch() is not None):
+            box = text.get_window_extent(renderer)
+            if any(box.overlaps(other) for other in (*fixed, *kept)):
+                text.remove()
+                removed += 1
+            else:
+                kept.append(box)
+    return removed
+
+
 def add_caption(ax: Axes, text: str) -> None:
     """A small grey line under the axes (below the x-axis label when there is
     one) saying what data and options were used. Drawn literally: its

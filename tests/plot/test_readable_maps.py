@@ -1,0 +1,91 @@
+"""Maps that stay readable on a real bibliography (TUGboat, 3,138 papers,
+1,260 authors in 789 components): the largest components by default, said
+in the caption, and no two labels overlapping in any figure kind, measured
+on the rendered figure."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from click.testing import CliRunner
+
+from coauthor.cli import main
+from coauthor.pipeline import Analysis, AnalysisOptions, analyze
+from coauthor.plot.html import map_data
+from coauthor.plot.kinds import KINDS, PlotOptions, draw_figure
+from coauthor.plot.style import authors_drawn
+from coauthor.readers import ReadOptions
+
+
+@pytest.fixture(scope="module")
+def tugboat(shared_data: Path) -> Analysis:
+    return analyze([shared_data / "bibtex" / "tugboat.bib"], options=AnalysisOptions(method="louvain"))
+
+
+def _caption(fig) -> str:
+    return " ".join(t.get_text() for ax in fig.axes for t in ax.texts if "Data: " in t.get_text())
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_no_two_texts_overlap_in_any_figure(tugboat: Analysis, kind: str) -> None:
+    """Every text of the figure as saved (labels, ring names, block names,
+    captions), box against box in pixels."""
+    fig = draw_figure(kind, tugboat, PlotOptions(top_labels=25))
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    texts = [t for ax in fig.axes for t in ax.texts if t.get_visible() and t.get_text().strip()]
+    boxes = [(t.get_text(), t.get_window_extent(renderer)) for t in texts]
+    clashes = [(a, b) for (a, box_a), (b, box_b) in itertools.combinations(boxes, 2) if box_a.overlaps(box_b)]
+    assert not clashes, clashes[:3]
+    if kind in ("network", "overlay", "ego"):
+        assert len(texts) >= 10  # the labels are there, not all dropped
+
+
+@pytest.mark.parametrize("kind", ["network", "overlay"])
+def test_a_fragmented_graph_is_drawn_by_its_largest_component(tugboat: Analysis, kind: str) -> None:
+    graph = tugboat.graph
+    parts = sorted(nx.connected_components(graph), key=len, reverse=True)
+    assert len(parts[1]) < 0.1 * len(parts[0])  # one main component, the rest small
+    fig = draw_figure(kind, tugboat)
+    assert authors_drawn(fig) == len(parts[0])
+    left = graph.number_of_nodes() - len(parts[0])
+    assert (
+        f"the largest connected component: {len(parts[0]):,} of {graph.number_of_nodes():,} authors "
+        f"({len(parts) - 1:,} smaller components, {left:,} authors, left out)"
+    ) in _caption(fig)
+
+
+def test_every_component_is_drawn_when_asked(tugboat: Analysis) -> None:
+    fig = draw_figure("network", tugboat, PlotOptions(components=0, max_nodes=2000))
+    assert authors_drawn(fig) == tugboat.graph.number_of_nodes()
+    assert "connected component" not in _caption(fig)
+
+
+def test_components_of_similar_size_are_all_drawn(seeds: Path) -> None:
+    """The seeds: two profile pages, two components of 50 and 42 authors;
+    both are drawn unless one is asked for."""
+    result = analyze([seeds], ReadOptions(undated_year=2026))
+    sizes = sorted((len(c) for c in nx.connected_components(result.graph)), reverse=True)
+    assert sizes == [50, 42]
+    assert authors_drawn(draw_figure("network", result)) == 92
+    assert authors_drawn(draw_figure("network", result, PlotOptions(components=1))) == 50
+    page = map_data(result.graph, result.centrality, result.communities, components=1)
+    assert len(page["nodes"]) == 50 and page["note"].startswith("the largest connected component: 50 of 92")
+
+
+def test_the_components_option_reaches_every_map_command(seeds: Path, tmp_path: Path) -> None:
+    runner = CliRunner()
+    png = runner.invoke(main, ["plot", "network", str(seeds), "--undated-year", "2026", "--components", "1",
+                               "-o", str(tmp_path / "n.png")])  # fmt: skip
+    assert png.exit_code == 0 and "showing 50 of 92 authors" in png.output
+    page = runner.invoke(main, ["html", str(seeds), "--undated-year", "2026", "--components", "1",
+                                "-o", str(tmp_path / "m.html")])  # fmt: skip
+    assert page.exit_code == 0, page.output
+    assert "The largest connected component: 50 of 92 authors" in (tmp_path / "m.html").read_text("utf-8")
+    report = runner.invoke(main, ["report", str(seeds), "--undated-year", "2026", "--components", "1",
+                                  "-o", str(tmp_path / "report")])  # fmt: skip
+    assert report.exit_code == 0, report.output
+    assert "The largest connected component: 50 of 92" in (tmp_path / "report" / "map.html").read_text("utf-8")
