@@ -118,7 +118,7 @@ def plot_ego(
             color="#777777",
         )
     shown = [n for ring in rings for n in ring]
-    sub = ordered_subgraph(graph, shown)
+    sub, chords_note = _thinned_chords(ordered_subgraph(graph, shown), centre)
     order = sorted(shown, key=lambda n: (n == centre, values[n], n))
     areas = node_areas(values[order], 40, 700)
     # a black halo under the centre node, then the edges and nodes
@@ -138,6 +138,39 @@ def plot_ego(
     ax.set_title(f"Ego network of {name}: {len(reach) - 1:,} authors within {hops} hop{'s' * (hops != 1)}")
     cut = (
         f"; showing {len(shown) - 1:,} of {len(reach) - 1:,} (most central per ring)" if len(shown) < len(reach) else ""
-    )
+    ) + chords_note
     add_caption(ax, f"Node area: {size_by}; colour: community; edge width: joint papers{cut}. {caption}".strip())
     return ax
+
+
+#: Past this many links per drawn co-author among the co-authors (the
+#: chords), only the strongest are drawn: a dense ego network is otherwise
+#: a hairball that hides the rings.
+MAX_CHORDS_PER_AUTHOR = 2
+
+
+def _thinned_chords(sub: nx.Graph, centre: str) -> tuple[nx.Graph, str]:
+    """``sub`` with every link of the centre and, among the others, only
+    the ``MAX_CHORDS_PER_AUTHOR`` x authors strongest (ties by ids), and the
+    caption fragment saying so ("" when none was hidden).
+
+    Six co-authors who all wrote together: 15 chords, 12 drawn (the
+    heaviest first), with the centre's 6 links.
+
+    >>> g = nx.complete_graph(["c", "a", "b", "d", "e", "f", "g"])
+    >>> nx.set_edge_attributes(g, 1, "weight")
+    >>> g["f"]["g"]["weight"] = 5
+    >>> thin, note = _thinned_chords(g, "c")
+    >>> thin.number_of_edges(), thin.has_edge("f", "g"), note
+    (18, True, '; links among co-authors: the 12 strongest of 15')
+    """
+    chords = [(u, v, d) for u, v, d in sub.edges(data=True) if centre not in (u, v)]
+    limit = MAX_CHORDS_PER_AUTHOR * (sub.number_of_nodes() - 1)
+    if len(chords) <= limit:
+        return sub, ""
+    chords.sort(key=lambda e: (-float(e[2].get("weight", 1)), min(e[0], e[1]), max(e[0], e[1])))
+    thin = nx.Graph()
+    thin.add_nodes_from(sub.nodes(data=True))
+    thin.add_edges_from((u, v, d) for u, v, d in sub.edges(data=True) if centre in (u, v))
+    thin.add_edges_from(chords[:limit])
+    return thin, f"; links among co-authors: the {limit:,} strongest of {len(chords):,}"

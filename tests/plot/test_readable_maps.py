@@ -89,3 +89,29 @@ def test_the_components_option_reaches_every_map_command(seeds: Path, tmp_path: 
                                   "-o", str(tmp_path / "report")])  # fmt: skip
     assert report.exit_code == 0, report.output
     assert "The largest connected component: 50 of 92" in (tmp_path / "report" / "map.html").read_text("utf-8")
+
+
+def test_a_dense_ego_network_draws_its_strongest_chords() -> None:
+    """Twelve co-authors who all wrote together: 66 links among them; the
+    figure draws the 12 links of the centre and the 24 strongest chords (2
+    per co-author), the heaviest among them, and says so."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.collections import LineCollection
+    from matplotlib.figure import Figure
+
+    from coauthor.analysis import centrality, communities
+    from coauthor.plot import plot_ego
+
+    graph = nx.complete_graph([f"a{i:02d}" for i in range(13)])
+    nx.set_edge_attributes(graph, 1, "weight")
+    graph["a11"]["a12"]["weight"] = 9
+    nx.set_node_attributes(graph, {n: f"Author {n}" for n in graph}, "name")
+    nx.set_node_attributes(graph, 1, "papers")
+    fig = Figure()
+    FigureCanvasAgg(fig)
+    ax = plot_ego(graph, centrality(graph), communities(graph), "a00", fig.add_subplot(), hops=1)
+    lines = [c for c in ax.collections if isinstance(c, LineCollection)]
+    assert sum(len(c.get_segments()) for c in lines) == 12 + 24
+    widths = [w for c in lines for w in c.get_linewidths()]
+    assert max(widths) > 3  # the 9-paper chord is among those drawn (width grows with weight)
+    assert "links among co-authors: the 24 strongest of 66" in " ".join(t.get_text() for t in ax.texts)
