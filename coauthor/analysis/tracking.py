@@ -31,6 +31,7 @@ from coauthor.records import Paper
 
 TRACK_COLUMNS = [
     "slice", "first_year", "last_year", "community", "size", "top_author", "event", "from_communities", "jaccard",
+    "top_author_id",
 ]  # fmt: skip
 
 
@@ -82,7 +83,8 @@ def track_communities(
     is the number within its slice (0 = largest), ``from_communities`` the
     matched communities of the previous slice (``"; "``-joined) and
     ``jaccard`` the best overlap with them (over the authors active in both
-    slices: see the module docstring). ``authorships``: the resolved
+    slices: see the module docstring), ``top_author`` and ``top_author_id``
+    its author with the most papers in the slice. ``authorships``: the resolved
     table of ``papers`` (author ids as in the whole graph), else each slice
     is resolved by default. ``authors``: only these authors (those of a
     filtered graph) are kept in each slice's graph."""
@@ -134,12 +136,14 @@ def track_communities(
                 "top_author": names.get(top, top), "event": event,
                 "from_communities": "; ".join(str(p) for p in sources),
                 "jaccard": max((kept[(c, p)] for p in sources if (c, p) in kept), default=0.0),
+                "top_author_id": top,
             })  # fmt: skip
         for p in sorted(previous):
             if number and p not in best_next:
                 rows.append({
                     "slice": number, "first_year": first, "last_year": last, "community": None,
                     "size": 0, "top_author": "", "event": "death", "from_communities": str(p), "jaccard": 0.0,
+                    "top_author_id": "",
                 })  # fmt: skip
         previous, previous_active = current, active
     return pd.DataFrame(rows, columns=TRACK_COLUMNS).astype({"community": "Int64"})

@@ -4,12 +4,13 @@ slices, as an alluvial diagram drawn with matplotlib alone."""
 from __future__ import annotations
 
 import itertools
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from coauthor.plot.style import OTHER_COLOUR, PALETTE, add_caption, shorten
+from coauthor.plot.style import OTHER_COLOUR, PALETTE, add_caption, community_colour, shorten
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -28,12 +29,19 @@ class _Block:
     tail: str
     event: str
     sources: list[int]
+    author_id: str = ""
     bottom: float = 0.0
     height: float = 0.0
     colour: str = OTHER_COLOUR
 
 
-def plot_communities_over_time(table: pd.DataFrame, ax: Axes, top: int = 10, caption: str = "") -> Axes:
+def plot_communities_over_time(
+    table: pd.DataFrame,
+    ax: Axes,
+    top: int = 10,
+    caption: str = "",
+    communities: Mapping[str, int] | None = None,
+) -> Axes:
     """Alluvial diagram of ``table`` (the ``communities_over_time`` table:
     one row per community per slice, with ``event`` and
     ``from_communities``): one column of blocks per time slice, block height
@@ -44,7 +52,10 @@ def plot_communities_over_time(table: pd.DataFrame, ax: Axes, top: int = 10, cap
     community has no successor; a block too thin for a line of text is
     left unnamed, and a name is cut (with "…") where it would reach the
     next column. Only the ``top`` largest communities of a slice get their
-    own block; the rest share a grey one.
+    own block; the rest share a grey one. With ``communities`` (author id
+    -> community of the whole graph), a block takes the colour its top
+    author's community has on the network figure, so one community has one
+    colour in every figure; otherwise a lineage's colour.
     """
     rows = table[table["event"] != "death"] if "event" in table.columns else table
     if rows.empty:
@@ -56,6 +67,10 @@ def plot_communities_over_time(table: pd.DataFrame, ax: Axes, top: int = 10, cap
     columns = _columns(rows, top, ends)
     _stack(columns)
     _colour(columns)
+    if communities is not None:
+        for block in (b for column in columns for b in column if b.community != OTHER):
+            block.colour = community_colour(communities[block.author_id]) if block.author_id in communities else (
+                OTHER_COLOUR)  # fmt: skip
     by_slice = {column[0].slice: column for column in columns}
     for column in columns:
         previous = {b.community: b for b in by_slice.get(column[0].slice - 1, [])}
@@ -75,11 +90,16 @@ def plot_communities_over_time(table: pd.DataFrame, ax: Axes, top: int = 10, cap
     ax.spines[["left", "top", "right"]].set_visible(False)
     ax.set_xlabel("Time slice (years)")
     ax.set_title("Communities over time: continuations, splits and merges")
+    colour = (
+        "colour: the community of the top author, as on the network (grey there: past its eight largest); "
+        f"grey: also the communities past the {top} largest of a slice"
+        if communities is not None
+        else f"colour: lineage; grey: communities past the {top} largest"
+    )
     add_caption(
         ax,
         f"Block height: members (authors with a co-author in the slice); ribbons: matched communities "
-        f"(Jaccard ≥ 0.1 among authors active in both slices); colour: lineage; "
-        f"grey: communities past the {top} largest. {caption}".strip(),
+        f"(Jaccard ≥ 0.1 among authors active in both slices); {colour}. {caption}".strip(),
     )
     return ax
 
@@ -100,7 +120,9 @@ def _columns(rows: pd.DataFrame, top: int, ends: set[tuple[int, int]]) -> list[l
             event += " → ends" if (number, community) in ends else ""
             tail = f" · {row['size']:,}{event}"
             name = str(row["top_author"])
-            blocks.append(_Block(int(number), community, int(row["size"]), name, tail, row["event"], sources))
+            author_id = str(row.get("top_author_id", "") or "")
+            block = _Block(int(number), community, int(row["size"]), name, tail, row["event"], sources, author_id)
+            blocks.append(block)
         rest = part.iloc[top:]
         if len(rest):
             sources = sorted({int(s) for f in rest["from_communities"] for s in str(f).split(";") if s.strip()})

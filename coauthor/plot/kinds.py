@@ -166,7 +166,8 @@ def _communities_over_time(result: Analysis, fig: Figure, o: PlotOptions, captio
     if result.communities_over_time.empty:
         reason = result.why_empty().get("communities_over_time", "no paper has a year")
         raise OptionError(f"no communities over time to draw: {reason}")
-    plot_communities_over_time(result.communities_over_time, fig.add_subplot(), caption=caption)
+    groups = result.communities["community"].astype(int).to_dict()
+    plot_communities_over_time(result.communities_over_time, fig.add_subplot(), caption=caption, communities=groups)
 
 
 def _centrality(result: Analysis, fig: Figure, o: PlotOptions, caption: str) -> None:

@@ -115,3 +115,33 @@ def test_a_dense_ego_network_draws_its_strongest_chords() -> None:
     widths = [w for c in lines for w in c.get_linewidths()]
     assert max(widths) > 3  # the 9-paper chord is among those drawn (width grows with weight)
     assert "links among co-authors: the 24 strongest of 66" in " ".join(t.get_text() for t in ax.texts)
+
+
+def test_a_community_has_one_colour_in_every_figure(tugboat: Analysis) -> None:
+    """Each block of communities-over-time has the colour the network figure
+    gives its top author's community (grey past the palette)."""
+    from matplotlib.colors import to_hex
+    from matplotlib.patches import Rectangle
+
+    from coauthor.plot.style import community_colour
+
+    fig = draw_figure("communities-over-time", tugboat)
+    blocks = [p for p in fig.axes[0].patches if isinstance(p, Rectangle) and p.get_width() < 0.5]
+    table = tugboat.communities_over_time
+    rows = table[table["event"] != "death"]
+    groups = tugboat.communities["community"].astype(int)
+    checked = 0
+    for number, part in rows.groupby("slice"):
+        column = sorted((b for b in blocks if abs(b.get_x() + b.get_width() / 2 - number) < 1e-9),
+                        key=lambda b: -b.get_y())  # fmt: skip
+        for block, (_, row) in zip(column, part.sort_values("community").head(10).iterrows(), strict=False):
+            expected = community_colour(int(groups[row["top_author_id"]]))
+            assert to_hex(block.get_facecolor()) == to_hex(expected), (number, row["top_author"])
+            checked += 1
+    assert checked >= 50
+    network = draw_figure("network", tugboat)
+    legend = {t.get_text().split(", led by ")[-1]: to_hex(h.get_markerfacecolor())
+              for t, h in zip(network.axes[0].get_legend().get_texts(), network.axes[0].get_legend().legend_handles,
+                              strict=True)}  # fmt: skip
+    goossens = groups[tugboat.centrality.index[tugboat.centrality["name"] == "Michel Goossens"][0]]
+    assert legend["Michel Goossens"] == to_hex(community_colour(int(goossens)))
