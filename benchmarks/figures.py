@@ -7,8 +7,8 @@ The bibliography comes from benchmarks/synthetic.py (seed 7; by default
 30,000 papers drawing on a pool of 30,000 names: 20,402 authors); the analysis
 (centrality, communities, timelines, communities over time) is timed apart
 from the drawing. Each kind is drawn and saved as PNG; the map is written
-as HTML. Prints a table and appends a "## Figures" section to
-benchmarks/RESULTS.md (re-read just before writing: other benchmarks append
+as HTML. Prints a table and replaces the "## Figures" section of
+benchmarks/RESULTS.md (re-read just before writing: other benchmarks write
 there too).
 """
 
@@ -139,16 +139,17 @@ def main() -> None:
     parser.add_argument("--papers", type=int, default=30_000)
     parser.add_argument("--author-pool", type=int, default=30_000, help="Names the papers draw authors from.")
     parser.add_argument("--out", type=Path, default=None, help="Keep the figures in this folder.")
-    parser.add_argument("--no-record", action="store_true", help="Do not append to RESULTS.md.")
+    parser.add_argument("--no-record", action="store_true", help="Do not write the Figures section of RESULTS.md.")
     args = parser.parse_args()
     out = args.out or Path(tempfile.mkdtemp(prefix="coauthor-figures-"))
     rows = run(args.author_pool, args.papers, out)
     text = markdown(rows, args.author_pool, args.papers)
     print(text)
     if not args.no_record:
-        path = HERE / "RESULTS.md"
-        old = path.read_text(encoding="utf-8") if path.exists() else "# Benchmark results\n"
-        path.write_text(old.rstrip("\n") + "\n\n" + text, encoding="utf-8")
+        sys.path.insert(0, str(HERE))
+        from graph import write_section
+
+        write_section(text, "## Figures")
 
 
 if __name__ == "__main__":
