@@ -461,7 +461,9 @@ def _analyze_on_spark(
     except ModuleNotFoundError as exc:
         if (exc.name or "").split(".")[0] not in ("pyspark", "py4j"):
             raise
-        raise OptionError("engine 'spark' needs pyspark: pip install 'coauthor[spark]' (and Java 17 or 21)") from None
+        raise OptionError(
+            "spark needs pyspark: pip install 'coauthor[spark]' (and Java 17 or 21)", option="engine"
+        ) from None
     community_method(options.method)  # an unknown one fails before Spark starts
     run = spark_session(options.spark_master)
     with run.errors():

@@ -41,5 +41,5 @@ def test_spark_without_pyspark_says_how_to_install_it(monkeypatch: pytest.Monkey
     for name in [m for m in sys.modules if m == "pyspark" or m.startswith(("pyspark.", "coauthor.spark"))]:
         monkeypatch.delitem(sys.modules, name)
     monkeypatch.setitem(sys.modules, "pyspark", None)  # import pyspark -> ModuleNotFoundError
-    with pytest.raises(OptionError, match=r"engine 'spark' needs pyspark: pip install 'coauthor\[spark\]'"):
+    with pytest.raises(OptionError, match=r"^engine spark needs pyspark: pip install 'coauthor\[spark\]'"):
         analyze([seeds], ReadOptions(undated_year=2026), options=AnalysisOptions(engine="spark"))
