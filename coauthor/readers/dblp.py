@@ -134,8 +134,7 @@ def read_dblp(path: Path, options: ReadOptions) -> tuple[list[Paper], ReadReport
     with open_binary(path) as raw:
         report.encoding = xml_encoding(raw.peek(200)[:200] if hasattr(raw, "peek") else b"")
         stream = EntityFilter(raw)
-        events = etree.iterparse(
-            stream,
+        parser = etree.XMLPullParser(
             events=("end",),
             tag=(*PAPER_TAGS, *OTHER_TAGS),
             resolve_entities=False,
@@ -143,8 +142,9 @@ def read_dblp(path: Path, options: ReadOptions) -> tuple[list[Paper], ReadReport
             no_network=True,
             huge_tree=True,
         )
-        try:
-            for _, element in events:
+
+        def take_events() -> None:
+            for _, element in parser.read_events():
                 report.read += 1
                 where = f"{path}:{element.sourceline}"
                 paper_or_reason = OTHER_TAGS.get(str(element.tag)) or _paper(element, where)
@@ -153,6 +153,15 @@ def read_dblp(path: Path, options: ReadOptions) -> tuple[list[Paper], ReadReport
                 else:
                     papers.append(paper_or_reason)
                 _release(element)
+
+        try:
+            while chunk := stream.read(_CHUNK):
+                try:
+                    parser.feed(chunk)
+                finally:
+                    take_events()  # the records closed before a break are kept
+            parser.close()
+            take_events()
         except etree.LxmlError as exc:
             line = getattr(exc, "lineno", None) or stream.lines + 1
             at_end = stream.at_end and line >= stream.lines
