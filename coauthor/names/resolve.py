@@ -38,9 +38,10 @@ from coauthor.names.aliases import Aliases
 from coauthor.names.forms import NameForm, name_form
 from coauthor.names.grouping import Coauthors, Unit, group_units
 from coauthor.names.parse import ORGANISATION, author_kind, name_key, parse_name
+from coauthor.names.split import paper_context, split_homonyms
 from coauthor.records import Paper
 
-RESOLVE_MODES = ("default", "strict", "off")
+RESOLVE_MODES = ("default", "strict", "off", "split")
 TABLE_COLUMNS = [
     "paper_id", "position", "name", "author_id", "author_name", "rule", "evidence", "inferred", "year",
     "orcid", "external_id", "given", "family", "particle", "suffix", "initials", "kind",
@@ -60,6 +61,8 @@ def resolve(papers: Iterable[Paper], aliases: Aliases | None = None, mode: str =
     keeps the first position only. Rows keep the order of the papers."""
     if mode not in RESOLVE_MODES:
         raise OptionError(f"unknown name resolution '{mode}' (use one of: {', '.join(RESOLVE_MODES)})")
+    if mode == "split":
+        papers = list(papers)
     table = _mentions(papers)
     resolved, pins = _apply_aliases(table, aliases or Aliases())
     table = table.assign(resolved=resolved, pin=pins)[resolved.notna()]
@@ -77,6 +80,8 @@ def resolve(papers: Iterable[Paper], aliases: Aliases | None = None, mode: str =
     else:
         _resolve_people(table, names, strict=mode == "strict")
         table["author_id"] = _author_ids(table, names)
+    if mode == "split":
+        table = _split(table, names, paper_context(papers))
     table = table.drop_duplicates(["paper_id", "author_id"]).reset_index(drop=True)
     table["author_name"] = _best_names(table, names, by="author_id")
     parts = [parse_name(name) for name in names.names]
@@ -140,6 +145,15 @@ def authorship_table(papers: Iterable[Paper], aliases: Aliases | None = None, mo
     ['jun-yan-zhu', 'john-smith', 'jun-yan-zhu', 'j-smith']
     """
     return resolve(papers, aliases, mode)
+
+
+def _split(table: pd.DataFrame, names: _Names, context: pd.DataFrame) -> pd.DataFrame:
+    """Split homonyms (:mod:`coauthor.names.split`) among the people found
+    by the default rules; organisations and pinned mentions are never split."""
+    fixed = (names.kind[table["code"].to_numpy()] == ORGANISATION) | table["pin"].notna().to_numpy()
+    shown = table.assign(author_name=_best_names(table, names, by="author_id"))
+    split = split_homonyms(shown, context, keep=set(table.loc[fixed, "author_id"]))
+    return table.assign(author_id=split["author_id"], rule=split["rule"], evidence=split["evidence"])
 
 
 def display_names(authorships: pd.DataFrame) -> pd.Series:
