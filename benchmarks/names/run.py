@@ -52,17 +52,20 @@ def predictions(papers: list, truth: pd.DataFrame) -> pd.DataFrame:
     dropped), the mention's (family, first initial) ``block`` and its ``part``."""
     default = resolve(papers)
     strict = resolve(papers, mode="strict")
+    split = resolve(papers, mode="split")
     rows = truth.merge(default[["paper_id", "position", "name", "author_id"]], on=["paper_id", "position"])
     rows = rows.merge(strict[["paper_id", "position", "author_id"]], on=["paper_id", "position"], suffixes=("", "_s"))
+    rows = rows.merge(split[["paper_id", "position", "author_id"]], on=["paper_id", "position"], suffixes=("", "_h"))
     block = rows["name"].map(family_initial)
     return pd.DataFrame({
         "dataset": "", "person": rows["person"], "block": block, "part": block.map(part_of),
         "exact string": rows["name"], "family + initial": block,
         "coauthor strict": rows["author_id_s"], "coauthor default": rows["author_id"],
+        "coauthor split": rows["author_id_h"],
     })  # fmt: skip
 
 
-METHODS = ("exact string", "family + initial", "coauthor strict", "coauthor default")
+METHODS = ("exact string", "family + initial", "coauthor strict", "coauthor default", "coauthor split")
 PARTS = ("tuning", "held-out")
 HELD_OUT_SEED = 18
 HELD_OUT_SHARE = 0.3
