@@ -146,7 +146,9 @@ def markdown(table: pd.DataFrame, times: list[dict[str, float]]) -> str:
         "(benchmarks/names/datasets.py says where each label comes from). *exact string* keys by the name as "
         "written; *family + initial* by folded family name and first initial (what most tools do); *coauthor "
         "strict* = `--resolve strict` (identifiers and equal normalised names); *coauthor default* = the default "
-        "resolver. Each dataset is scored in two parts: a seeded 30 % of its (family, first initial) blocks is "
+        "resolver; *coauthor split* = `--resolve split` (the default, then homonyms split by evidence: "
+        "coauthor/names/split.py). Each dataset is scored in two parts: a seeded 30 % of its (family, first "
+        "initial) blocks is "
         "*held-out* (crc32 of seed 18 and the block; rules are tuned on the *tuning* part only), a block on one "
         "side whole. *hard* columns score only the mentions of hard blocks: (family, first initial) blocks with "
         "more than one true person or more than one spelling; NaN where a part has none.", "",

@@ -211,8 +211,12 @@ class _Finder:
             if self.evidence_row[i]:
                 self.by_paper[paper].append(author)
         self.names = table.groupby("author_id", sort=False)["author_name"].first()
-        context = context if context is not None else pd.DataFrame(columns=["venue", "affiliation", "title"])
-        known = pd.Series(self.paper).map
+        if context is None:
+            context = pd.DataFrame(columns=["venue", "affiliation", "title", "venue_shown"], dtype=object)
+
+        def known(column: pd.Series) -> pd.Series:
+            return pd.Series(self.paper).map(column).astype(object)
+
         self.venue = known(context["venue"]).fillna("").to_numpy(object)
         self.venue_shown = known(context.get("venue_shown", context["venue"])).fillna("").to_numpy(object)
         self.affiliation = known(context["affiliation"]).fillna("").to_numpy(object)
@@ -227,12 +231,13 @@ class _Finder:
         by shared co-authors alone (further links only join groups): the
         connected components of (mention, (author, co-author)) edges, found
         for all authors at once."""
+        ids = pd.DataFrame({"a": self.author, "i": self.ident}).dropna().groupby("a")["i"].nunique()
         t = pd.DataFrame({"row": np.arange(len(self.table)), "p": self.paper, "a": self.author})
         t = t[self.evidence_row]
         pairs = t.merge(t[["p", "a"]], on="p", suffixes=("", "_co"))
         pairs = pairs[pairs["a"] != pairs["a_co"]]
         if pairs.empty:
-            return []
+            return sorted(ids[ids > 1].index)
         key, _ = pd.factorize(pairs["a"] + "\x00" + pairs["a_co"])
         n = len(self.table)
         links = sp.coo_matrix((np.ones(len(pairs)), (pairs["row"], n + key)), shape=(n + key.max() + 1,) * 2)
@@ -240,7 +245,7 @@ class _Finder:
         rows = pairs.drop_duplicates("row")
         groups = pd.DataFrame({"a": rows["a"], "g": labels[rows["row"].to_numpy()]})
         counts = groups.groupby("a")["g"].nunique()
-        return sorted(counts[counts > 1].index)
+        return sorted(set(counts[counts > 1].index) | set(ids[ids > 1].index))
 
     @cache  # noqa: B019 (one finder per call)
     def coauthors(self, author: str) -> frozenset[str]:
@@ -329,7 +334,11 @@ class _Finder:
                 kept += len(group)
         if not standing:
             return None
+        own = {self.ident[rows[m]] for m in main} - {None}
+        distinct = [g for g in standing if ({self.ident[rows[m]] for m in g} - {None}) - own]
+        standing = [g for g in standing if g not in distinct]
         chosen = self._eras([main, *standing], rows) if self.rule.gap_years is not None else [main, *standing]
+        chosen += distinct  # another id: never joined again
         if len(chosen) < 2:
             return None
         chosen = [sorted(g) for g in chosen]
