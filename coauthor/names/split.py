@@ -21,9 +21,11 @@ step, so no seed). A block is split only when the groups stand on their
 own: a group with no co-authored mention and no id, or smaller than
 :attr:`SplitRule.min_group` mentions, stays with the largest group; and
 groups whose years overlap or are less than :attr:`SplitRule.gap_years`
-apart are joined again (one person may work with two teams at once: only
-people of different times are split; measured on the tuning part of
-``benchmarks/names``, this keeps recall where overlapping groups cost it). So a
+apart are joined again (one person may work with two teams at once, or
+move field after a few years: only people of different times are split).
+The thresholds were chosen on the tuning part of ``benchmarks/names``
+(``benchmarks/RESULTS.md``): with a 3-year gap two real careers there
+(a 5- and a 6-year silence) were split. So a
 name with fewer than two mentions, one whose mentions are one connected
 co-author group, or mentions without evidence are never split. Papers
 with more than :attr:`SplitRule.max_authors` authors give no co-author
@@ -46,6 +48,7 @@ mention of a split block gets rule ``split-evidence`` and the evidence.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -78,7 +81,7 @@ class SplitRule:
     title_max_share: float = 0.01
     title_max_papers: int = 50
     min_group: int = 2
-    gap_years: int | None = 3
+    gap_years: int | None = 10
     max_authors: int = 50
     hub: int = 300
     max_block: int = 20_000
@@ -102,7 +105,8 @@ class EvidenceGroups:
     def evidence(self) -> str:
         """The text of the who-is-who table's ``evidence`` column."""
         against = f"; against: {self.against}" if self.against else ""
-        return f"{len(self.groups)} groups: {self.for_split}{against}"
+        kept = f"; {self.kept} mention(s) without evidence of their own kept with the largest" if self.kept else ""
+        return f"{len(self.groups)} groups: {self.for_split}{against}{kept}"
 
 
 def paper_context(papers: Iterable[Paper]) -> pd.DataFrame:
@@ -284,8 +288,8 @@ class _Finder:
     def _link_ids(self, union: _Union, rows: list[int]) -> None:
         first: dict[str, int] = {}
         for m, i in enumerate(rows):
-            if self.ident[i]:
-                union.union(m, first.setdefault(self.ident[i], m))
+            if (ident := self.ident[i]) is not None:
+                union.union(m, first.setdefault(ident, m))
 
     def _link_context(self, union: _Union, rows: list[int]) -> None:
         by_venue: dict[str, list[tuple[float, int]]] = defaultdict(list)
@@ -303,7 +307,7 @@ class _Finder:
         for dated in by_venue.values():
             undated = [m for y, m in dated if np.isnan(y)]
             dated = sorted((y, m) for y, m in dated if not np.isnan(y))
-            for (y0, m0), (y1, m1) in zip(dated, dated[1:], strict=False):
+            for (y0, m0), (y1, m1) in itertools.pairwise(dated):
                 if y1 - y0 <= self.rule.venue_years:
                     union.union(m0, m1)
             for m in undated:
@@ -365,7 +369,7 @@ class _Finder:
         dated.sort(key=lambda d: (d[0], d[1]))
         eras: list[tuple[float, float, list[int]]] = []
         for start, end, group in dated:
-            if eras and start - eras[-1][1] < self.rule.gap_years:  # type: ignore[operator]
+            if eras and start - eras[-1][1] < (self.rule.gap_years or 0):
                 last = eras[-1]
                 eras[-1] = (last[0], max(last[1], end), last[2] + group)
             else:
@@ -376,20 +380,21 @@ class _Finder:
         reasons, against = ["no shared co-author, directly or at two hops"], []
         venues = [Counter(self.venue_shown[i] for i in g if self.venue_shown[i]) for g in groups]
         if all(venues):
-            shown = [v.most_common(1)[0][0] for v in venues]
+            reasons.append("venues " + " vs ".join(v.most_common(1)[0][0] for v in venues))
             first = {self.venue[i] for i in groups[0] if self.venue[i]}
             if any(first & {self.venue[i] for i in g if self.venue[i]} for g in groups[1:]):
                 against.append("a venue in common (years apart)")
-            reasons.append("venues " + " vs ".join(shown))
-        spans = [self._span(g) for g in groups]
-        if all(spans):
-            reasons.append("years " + " vs ".join(f"{a}-{b}" for a, b in spans))  # type: ignore[misc]
-            ordered = sorted(spans)  # type: ignore[type-var]
-            if any(b[0] <= a[1] for a, b in zip(ordered, ordered[1:], strict=False)):  # type: ignore[index]
+        spans = [span for g in groups if (span := self._span(g)) is not None]
+        if len(spans) == len(groups):
+            reasons.append("years " + " vs ".join(f"{a}-{b}" for a, b in spans))
+            ordered = sorted(spans)
+            if any(b[0] - a[1] < (self.rule.gap_years or 0) for a, b in itertools.pairwise(ordered)):
                 against.append("years overlap")
-        ids = [sorted({self.ident[i] for i in g if self.ident[i]}) for g in groups]
+        ids = [sorted({x for i in g if (x := self.ident[i]) is not None}) for g in groups]
         if sum(bool(x) for x in ids) > 1:
             reasons.append("ids " + " vs ".join(x[0] if x else "-" for x in ids))
+        if not venues[0] or not all(venues):
+            against.append("venues unknown")
         return ", ".join(reasons), ", ".join(against)
 
     def _span(self, group: tuple[int, ...]) -> tuple[int, int] | None:

@@ -146,7 +146,7 @@ def test_venue_and_title_words_join() -> None:
 
 
 def test_nothing_split_gives_the_default_table() -> None:
-    papers = TWO_WEI_WANGS[:3] + [paper("x", ["Bo Chen", "Ann Lee"], 2001)]
+    papers = [*TWO_WEI_WANGS[:3], paper("x", ["Bo Chen", "Ann Lee"], 2001)]
     pd.testing.assert_frame_equal(resolve(papers, mode="split"), resolve(papers))
 
 
