@@ -32,7 +32,8 @@ from coauthor.readers import ReadOptions, read_inputs
     help="Write every merge as an alias file; edit it and pass it back with --aliases.",
 )
 @click.option("--report", "show_report", is_flag=True,
-              help="List merges with their rule, names left apart and possible homonyms "
+              help="List merges with their rule, names left apart and possible homonyms: also names whose "
+                   "mentions fall into several evidence groups, with the evidence for and against splitting "
                    "(on standard error when the table goes to standard output).")  # fmt: skip
 def names(
     inputs: tuple[Path, ...], options: ReadOptions, input_format: str | None, fmt: str, output: Path | None,
@@ -45,6 +46,7 @@ def names(
     from coauthor.names.aliases import aliases_text, read_aliases
     from coauthor.names.report import name_report
     from coauthor.names.resolve import resolve as resolve_names
+    from coauthor.names.split import paper_context
 
     papers, _ = read_inputs(inputs, options, input_format)
     alias_file = read_aliases(aliases) if aliases else None
@@ -58,5 +60,5 @@ def names(
         write_text_atomic(export_aliases, aliases_text(table, alias_file))
         click.echo(f"Aliases written to {export_aliases}", err=True)
     if show_report:
-        for line in name_report(table).lines():
+        for line in name_report(table, context=paper_context(papers)).lines():
             click.echo(line, err=output is None)

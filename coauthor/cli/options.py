@@ -131,7 +131,9 @@ def name_options() -> list[Callable[[Command], Command]]:
     return [
         click.option("--resolve", type=click.Choice(RESOLVE_MODES), default=GRAPH_DEFAULTS.resolve, show_default=True,
                      help="Name resolution: default merges variants of one person (initials, nicknames, "
-                          "ORCIDs); strict only identifiers and equal names; off keys by the name as written."),
+                          "ORCIDs); strict only identifiers and equal names; off keys by the name as written; "
+                          "split is default, then one name with mentions in unlinked groups of different times "
+                          "(no shared co-author, id, venue...) becomes several people (rule split-evidence)."),
         click.option("--aliases", type=click.Path(exists=True, dir_okay=False), default=None, metavar="FILE",
                      help="Alias file (VOSviewer thesaurus: label<TAB>replace by); always wins."),
     ]  # fmt: skip

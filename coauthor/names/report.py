@@ -1,6 +1,8 @@
 """What name resolution did, for people to check: the merges with the rule
 that made each, the names left apart because they could be several people,
-and homonym warnings (one author whose records look like several people).
+homonym warnings (one author whose records look like several people), and
+the authors whose mentions fall into several evidence groups
+(:mod:`coauthor.names.split`), with the evidence for and against a split.
 
 >>> from coauthor.records import Paper
 >>> from coauthor.names.resolve import resolve
@@ -13,18 +15,24 @@ and homonym warnings (one author whose records look like several people).
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components
 
+from coauthor.names.split import SPLIT_RULE, SplitRule, evidence_groups
+
 #: A silence of this many years, with no co-author in common before and
 #: after it, suggests two people.
 HOMONYM_GAP_YEARS = 15
 #: Papers with more authors are left out of the co-author evidence.
 MAX_AUTHORS_FOR_EVIDENCE = 50
+#: The report lists evidence groups of any years (``--resolve split``
+#: splits only groups of different times).
+REPORT_SPLIT_RULE = SplitRule(gap_years=None)
+_EVIDENCE_COLUMNS = ["author_id", "author_name", "mentions", "for_split", "against", "split"]
 
 
 @dataclass
@@ -33,11 +41,16 @@ class NameReport:
     known by several names or joined by several rules (``author_id, author_name,
     name, rule, evidence, mentions``); ``ambiguous``: names left apart on
     purpose (``rule == "separate"``); ``homonyms``: ``author_id,
-    author_name, reason``."""
+    author_name, reason``; ``evidence``: authors whose mentions fall into
+    several evidence groups (``author_id, author_name, mentions`` per group
+    as ``3+2``, ``for_split``, ``against``, ``split``: whether ``--resolve
+    split`` splits them), and the splits already made (rule
+    ``split-evidence``, ``for_split`` their evidence)."""
 
     merges: pd.DataFrame
     ambiguous: pd.DataFrame
     homonyms: pd.DataFrame
+    evidence: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=_EVIDENCE_COLUMNS))
 
     def lines(self) -> list[str]:
         """The report as text lines, one section per table."""
@@ -49,6 +62,12 @@ class NameReport:
         out.extend(f"  {r.name} x{r.mentions} -> {r.author_id}: {r.evidence}" for r in self.ambiguous.itertuples())
         out.append(f"Possible homonyms, one author id that may be several people ({len(self.homonyms)}):")
         out.extend(f"  {r.author_id} ({r.author_name}): {r.reason}" for r in self.homonyms.itertuples())
+        out.append(f"Possible homonyms by evidence, mentions in several evidence groups ({len(self.evidence)}):")
+        for r in self.evidence.itertuples():
+            done = "split by --resolve split" if r.split else "kept whole by --resolve split"
+            out.append(f"  {r.author_id} ({r.author_name}): groups of {r.mentions} mentions, {done}")
+            out.append(f"    for: {r.for_split}")
+            out.append(f"    against: {r.against or 'nothing found'}")
         return out
 
 
@@ -56,15 +75,44 @@ def _paren(text: str) -> str:
     return f" ({text})" if text else ""
 
 
-def name_report(table: pd.DataFrame, gap_years: int = HOMONYM_GAP_YEARS) -> NameReport:
-    """The report on a resolved table (:func:`coauthor.names.resolve.resolve`)."""
+def name_report(
+    table: pd.DataFrame, gap_years: int = HOMONYM_GAP_YEARS, context: pd.DataFrame | None = None
+) -> NameReport:
+    """The report on a resolved table (:func:`coauthor.names.resolve.resolve`);
+    ``context`` (:func:`coauthor.names.split.paper_context`) adds venues,
+    affiliations and titles to the evidence."""
     columns = ["author_id", "author_name", "name", "rule", "evidence"]
     variants = table.groupby(columns, sort=False, dropna=False).size().reset_index(name="mentions")
     by_author = variants.groupby("author_id")
     several = by_author["name"].transform("nunique").gt(1) | by_author["rule"].transform("nunique").gt(1)
     merges = variants[several & variants["rule"].ne("separate")].sort_values(["author_id", "name", "rule"])
     ambiguous = variants[variants["rule"].eq("separate")].sort_values(["name", "author_id"])
-    return NameReport(merges.reset_index(drop=True), ambiguous.reset_index(drop=True), _homonyms(table, gap_years))
+    homonyms = _homonyms(table, gap_years)
+    return NameReport(
+        merges.reset_index(drop=True), ambiguous.reset_index(drop=True), homonyms, _evidence(table, context)
+    )
+
+
+def _evidence(table: pd.DataFrame, context: pd.DataFrame | None) -> pd.DataFrame:
+    """Authors with several evidence groups (any years), and splits made."""
+    rows = []
+    split = table[table["rule"].eq(SPLIT_RULE)]
+    for evidence, made in split.groupby("evidence", sort=True):
+        first = evidence.split(", ", 1)[0].removeprefix("group ")
+        if not first.startswith("1 of "):
+            continue
+        original = first.removeprefix("1 of ")
+        ids = split.loc[split["evidence"].str.contains(f" of {original}, ", regex=False), "author_id"]
+        sizes = "+".join(str(n) for n in ids.value_counts(sort=False).reindex(ids.unique()))
+        text = evidence.split(", ", 1)[1].split(": ", 1)[1]  # "group 1 of X, 2 groups: ..."
+        body, _, against = text.partition("; against: ")
+        rows.append((original, made["author_name"].iloc[0], sizes, body, against, True))
+    if "orcid" in table:
+        would = {g.author_id for g in evidence_groups(table, context)}
+        for g in evidence_groups(table, context, REPORT_SPLIT_RULE):
+            sizes = "+".join(str(len(group)) for group in g.groups)
+            rows.append((g.author_id, g.author_name, sizes, g.for_split, g.against, g.author_id in would))
+    return pd.DataFrame(rows, columns=_EVIDENCE_COLUMNS)
 
 
 def _homonyms(table: pd.DataFrame, gap_years: int) -> pd.DataFrame:
