@@ -106,7 +106,7 @@ def coauthorship_graph(
         authors' ``papers``); 0 for no cap.
     metadata : dict, optional
         Graph attributes to set (how the graph was made).
-    resolve : {"default", "strict", "off"}
+    resolve : {"default", "strict", "off", "split"}
         How names become authors (see :func:`coauthor.authorship_table`).
     aliases : Aliases, optional
         An alias file read by ``coauthor.names.aliases.read_aliases``, applied

@@ -72,7 +72,7 @@ class GraphOptions:
     hops : int, optional
         Links from ``ego`` or ``focus`` kept (default 1 for ``ego``, 0 for
         ``focus``: their subgraph).
-    resolve : {"default", "strict", "off"}
+    resolve : {"default", "strict", "off", "split"}
         How names become authors (see :func:`coauthor.authorship_table`).
     aliases : str, optional
         An alias file (VOSviewer's thesaurus format).

@@ -14,7 +14,9 @@ The rules, in order, the first that decides wins (the ``rule`` column):
    people: see :mod:`coauthor.names.grouping` and :mod:`coauthor.names.forms`.
 
 ``mode="strict"`` applies rules 1 to 3 only; ``mode="off"`` keys every
-author by the name exactly as written (``as-written``).
+author by the name exactly as written (``as-written``); ``mode="split"``
+applies them all, then splits homonyms by evidence (``split-evidence``:
+:mod:`coauthor.names.split`).
 
 >>> from coauthor.records import Paper
 >>> table = resolve([Paper("p1", "T", ["John Smith", "Ann Lee"], 2020, "f:1"),
@@ -110,10 +112,12 @@ def authorship_table(papers: Iterable[Paper], aliases: Aliases | None = None, mo
         The papers, as :func:`coauthor.read_inputs` returns them.
     aliases : Aliases, optional
         An alias file read by ``coauthor.names.aliases.read_aliases``.
-    mode : {"default", "strict", "off"}
+    mode : {"default", "strict", "off", "split"}
         ``default`` applies every rule; ``strict`` the alias file,
         identifiers and equal names only; ``off`` keys authors by the name
-        exactly as written.
+        exactly as written; ``split`` applies every rule, then splits an
+        author whose mentions fall into evidence groups of different times
+        (rule ``split-evidence``, :mod:`coauthor.names.split`).
 
     Returns
     -------
