@@ -107,14 +107,14 @@ def score_table(predicted: dict[str, pd.DataFrame]) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def time_one(authorships: int) -> dict[str, float]:
-    """In this process: generate, then time resolve; RSS in MiB."""
+def time_one(authorships: int, mode: str = "default") -> dict[str, float]:
+    """In this process: generate, then time resolve in ``mode``; RSS in MiB."""
     from synthetic_names import synthetic_papers
 
     papers, truth = synthetic_papers(int(authorships / AUTHORSHIPS_PER_PAPER), seed=7)
     before = _rss_mib()
     start = time.perf_counter()
-    table = resolve(papers)
+    table = resolve(papers, mode=mode)
     seconds = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {"authorships": len(truth), "names": int(truth["name"].nunique()), "people": int(truth["person"].nunique()),
@@ -128,11 +128,17 @@ def _rss_mib() -> float:
 
 
 def timings(sizes: tuple[int, ...]) -> list[dict[str, float]]:
+    """Per size: the default resolver's figures, and ``split_seconds`` and
+    ``split_peak_mib`` of ``mode="split"`` (each in a fresh process)."""
     results = []
     for size in sizes:
-        out = subprocess.run([sys.executable, __file__, "--time-one", str(size)], capture_output=True, text=True,
-                             check=True)  # fmt: skip
-        results.append(json.loads(out.stdout))
+        measured = []
+        for mode in ("default", "split"):
+            out = subprocess.run([sys.executable, __file__, "--time-one", str(size), "--mode", mode],
+                                 capture_output=True, text=True, check=True)  # fmt: skip
+            measured.append(json.loads(out.stdout))
+        default, split = measured
+        results.append({**default, "split_seconds": split["seconds"], "split_peak_mib": split["peak_mib"]})
     return results
 
 
@@ -178,14 +184,16 @@ def markdown(table: pd.DataFrame, times: list[dict[str, float]]) -> str:
         "", "Time and memory of `resolve()` on seeded synthetic authorships (benchmarks/names/synthetic_names.py: "
         "recurring teams, Zipf-skewed common names plus a long tail, a quarter East Asian names, mentions written "
         "in full, with initials, `Last, First`, nicknames, without accents). Fresh process per size; *peak* is the "
-        "process's maximum resident memory, *held before* the memory of the generated papers before resolving.", "",
-        "| authorships | distinct names | true people | authors found | seconds | peak MiB | held before MiB |",
-        "|---|---|---|---|---|---|---|",
+        "process's maximum resident memory, *held before* the memory of the generated papers before resolving; "
+        "*split*: the same with `mode=\"split\"` (the default rules, then the homonym split).", "",
+        "| authorships | distinct names | true people | authors found | seconds | peak MiB | held before MiB | "
+        "split seconds | split peak MiB |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]  # fmt: skip
     for t in times:
         lines.append(
             f"| {t['authorships']:,} | {t['names']:,} | {t['people']:,} | {t['authors']:,} | {t['seconds']:.1f} | "
-            f"{t['peak_mib']:,.0f} | {t['before_mib']:,.0f} |"
+            f"{t['peak_mib']:,.0f} | {t['before_mib']:,.0f} | {t['split_seconds']:.1f} | {t['split_peak_mib']:,.0f} |"
         )
     return "\n".join(lines) + "\n"
 
@@ -208,9 +216,10 @@ def main() -> None:
     parser.add_argument("--write", action="store_true", help="write the section of benchmarks/RESULTS.md")
     parser.add_argument("--sizes", default=",".join(str(s) for s in SIZES), help="authorships to time")
     parser.add_argument("--time-one", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--mode", default="default", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.time_one:
-        print(json.dumps(time_one(args.time_one)))
+        print(json.dumps(time_one(args.time_one, args.mode)))
         return
     predicted = {name: predictions(*load()) for name, load in DATASETS.items()}
     table = score_table(predicted)

@@ -8,8 +8,8 @@ and links two mentions when the evidence says they are one person:
   ids are never linked, even through other mentions;
 * ``co-author``: a co-author in common (the co-author's resolved id);
 * ``two hops``: a co-author of one wrote with a co-author of the other
-  (co-authors with more than :attr:`SplitRule.hub` co-authors give no
-  two-hop evidence);
+  (a co-author with more than :attr:`SplitRule.hub` co-authors, at either
+  end, gives no two-hop evidence);
 * ``venue``: the same venue within :attr:`SplitRule.venue_years` years;
 * ``affiliation``: the same affiliation text (the paper's, folded);
 * ``title``: :attr:`SplitRule.title_words` rare title words in common (a
@@ -181,6 +181,7 @@ class _Union:
     def __init__(self, ids: list[str | None]) -> None:
         self.parent = list(range(len(ids)))
         self.id = list(ids)
+        self.parts = len(ids)
 
     def find(self, x: int) -> int:
         while self.parent[x] != x:
@@ -194,6 +195,7 @@ class _Union:
             return
         ra, rb = min(ra, rb), max(ra, rb)
         self.parent[rb] = ra
+        self.parts -= 1
         self.id[ra] = self.id[ra] or self.id[rb]
 
 
@@ -215,6 +217,8 @@ class _Finder:
             if self.evidence_row[i]:
                 self.by_paper[paper].append(author)
         self.names = table.groupby("author_id", sort=False)["author_name"].first()
+        self.label = np.full(len(table), -1, dtype=np.int64)  # global shared-co-author component of each mention
+        self.parts: dict[str, dict[str, int]] = {}  # per candidate: co-author -> component
         if context is None:
             context = pd.DataFrame(columns=["venue", "affiliation", "title", "venue_shown"], dtype=object)
 
@@ -247,9 +251,15 @@ class _Finder:
         links = sp.coo_matrix((np.ones(len(pairs)), (pairs["row"], n + key)), shape=(n + key.max() + 1,) * 2)
         _, labels = connected_components(links, directed=False)
         rows = pairs.drop_duplicates("row")
+        self.label[rows["row"].to_numpy()] = labels[rows["row"].to_numpy()]
         groups = pd.DataFrame({"a": rows["a"], "g": labels[rows["row"].to_numpy()]})
         counts = groups.groupby("a")["g"].nunique()
-        return sorted(set(counts[counts > 1].index) | set(ids[ids > 1].index))
+        chosen = sorted(set(counts[counts > 1].index) | set(ids[ids > 1].index))
+        keyed = pairs[pairs["a"].isin(set(chosen))].drop_duplicates(["a", "a_co"])
+        keyed = keyed.assign(g=labels[keyed["row"].to_numpy()])
+        for author, part in keyed.groupby("a", sort=False):
+            self.parts[author] = dict(zip(part["a_co"], part["g"].tolist(), strict=True))
+        return chosen
 
     @cache  # noqa: B019 (one finder per call)
     def coauthors(self, author: str) -> frozenset[str]:
@@ -258,32 +268,33 @@ class _Finder:
         return frozenset(found)
 
     def groups(self, author: str) -> EvidenceGroups | None:
+        """The evidence groups of one candidate (after :meth:`candidates`)."""
         rows = self.by_author[author]
         if len(rows) < 2 or len(rows) > self.rule.max_block:
             return None
         union = _Union([self.ident[i] for i in rows])
-        direct = [self.coauthors_of(i, author) for i in rows]
+        label = self.label[rows]
+        first: dict[int, int] = {}
+        for m, g in enumerate(label.tolist()):  # shared co-authors: one global component, found in candidates()
+            if g >= 0:
+                union.union(m, first.setdefault(g, m))
         self._link_ids(union, rows)
-        index: dict[str, int] = {}
-        for m, mine in enumerate(direct):
-            for other in sorted(mine):
-                union.union(m, index.setdefault(other, m))
-        if self.rule.two_hop:
-            for m, mine in enumerate(direct):
-                for x in sorted(mine):
-                    near = self.coauthors(x)
-                    if len(near) > self.rule.hub:
-                        continue
-                    for y in near:
-                        if y in index and y != author:
-                            union.union(m, index[y])
+        if union.parts == 1:
+            return None
+        keys = self.parts.get(author, {})
+        if self.rule.two_hop and keys:  # x, y co-authors of the block who wrote together: their mentions are linked
+            sizes = Counter(keys.values())
+            largest = max(sizes, key=lambda g: (sizes[g], -g))  # links to it are found from the other side
+            for x in sorted(keys):
+                if keys[x] == largest or len(near := self.coauthors(x)) > self.rule.hub:
+                    continue
+                for y in near & keys.keys():
+                    if keys[y] != keys[x] and len(self.coauthors(y)) <= self.rule.hub:
+                        union.union(first[keys[x]], first[keys[y]])
+        if union.parts == 1:
+            return None
         self._link_context(union, rows)
-        return self._decide(author, rows, union, direct)
-
-    def coauthors_of(self, i: int, author: str) -> frozenset[str]:
-        if not self.evidence_row[i]:
-            return frozenset()
-        return frozenset(a for a in self.by_paper[self.paper[i]] if a != author)
+        return self._decide(author, rows, union, label >= 0)
 
     def _link_ids(self, union: _Union, rows: list[int]) -> None:
         first: dict[str, int] = {}
@@ -320,16 +331,14 @@ class _Finder:
             if shared >= self.rule.title_words:
                 union.union(a, b)
 
-    def _decide(
-        self, author: str, rows: list[int], union: _Union, direct: list[frozenset[str]]
-    ) -> EvidenceGroups | None:
+    def _decide(self, author: str, rows: list[int], union: _Union, coauthored: np.ndarray) -> EvidenceGroups | None:
         members: dict[int, list[int]] = defaultdict(list)
         for m in range(len(rows)):
             members[union.find(m)].append(m)
         groups = sorted(members.values(), key=lambda g: (-len(g), g[0]))
         main, standing, kept = groups[0], [], 0
         for group in groups[1:]:
-            evident = any(direct[m] for m in group) or any(self.ident[rows[m]] for m in group)
+            evident = bool(coauthored[group].any()) or any(self.ident[rows[m]] for m in group)
             has_id = any(self.ident[rows[m]] for m in group) and any(self.ident[rows[m]] for m in main)
             if evident and (len(group) >= self.rule.min_group or has_id):
                 standing.append(group)
