@@ -194,8 +194,19 @@ class NameParts:
 _INITIALS = re.compile(r"[A-Z]{1,3}|(?:[A-Z]\.-?)+")
 
 
-def _is_suffix(token: str) -> bool:
-    return token.lower().rstrip(".") in SUFFIXES or bool(re.fullmatch(r"\d{4}", token))
+#: Generational numbers: a suffix only when written in capitals (``II``),
+#: not ``Ii``, which is a name.
+_ROMAN = frozenset({"ii", "iii", "iv", "v"})
+
+
+def _is_suffix(token: str, written: bool = False) -> bool:
+    """A suffix word (``Jr.``, ``III``, ``0001``). ``written``: the token
+    stands where a suffix is only known by its form (the end of a name
+    without commas), so a generational number must be in capitals."""
+    word = token.lower().rstrip(".")
+    if written and word in _ROMAN and not token.isupper():
+        return False
+    return word in SUFFIXES or bool(re.fullmatch(r"\d{4}", token))
 
 
 def is_particle(token: str) -> bool:
@@ -256,7 +267,7 @@ def _given_family(text: str) -> tuple[str, str, str, str]:
     """``First [particles] Last [Suffix]`` -> given, family, particle, suffix."""
     tokens = text.split()
     suffix = ""
-    if len(tokens) > 1 and _is_suffix(tokens[-1]):
+    if len(tokens) > 1 and _is_suffix(tokens[-1], written=True):
         suffix = tokens.pop()
     if not tokens:
         return "", "", "", suffix

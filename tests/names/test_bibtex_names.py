@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from coauthor.names import parse_name
@@ -147,7 +147,9 @@ def test_token_case() -> None:
 
 # --- property: the parts survive being written in either order ---------------
 
-capitalised = st.from_regex(r"[A-Z][a-z]{1,8}", fullmatch=True)
+#: "Jr", "Sr" ... at the end of a name are read as its suffix by design ("Martin Luther King Jr");
+#: "Ii", "Iv" are not (a generational number is a suffix only in capitals).
+capitalised = st.from_regex(r"[A-Z][a-z]{1,8}", fullmatch=True).filter(lambda w: w not in {"Jr", "Sr", "Jnr", "Snr"})
 lowercase = st.from_regex(r"[a-z]{1,4}", fullmatch=True)
 
 
@@ -156,6 +158,7 @@ lowercase = st.from_regex(r"[a-z]{1,4}", fullmatch=True)
     von=st.lists(lowercase, max_size=2),
     last=st.lists(capitalised, min_size=1, max_size=2),
 )
+@example(first=["Aa"], von=[], last=["Ii"])  # once read as "Aa, the Second"
 def test_written_either_way_the_parts_agree(first: list[str], von: list[str], last: list[str]) -> None:
     """``First von {Last}`` and ``von {Last}, First`` give the same parts, and
     the name kept reads back (with the resolver's parser) to the same family."""
