@@ -32,6 +32,7 @@ REPORT = ROOT / "benchmarks" / "MUTATION.md"
 #: that exercise it and run in seconds (mutmut runs, per mutant, only the
 #: tests that reach the mutated function), less the slow tests in SLOW.
 NAME_TESTS = [
+    "tests/names/test_forms.py",
     "tests/names/test_names.py",
     "tests/names/test_bibtex_names.py",
     "tests/names/test_resolve.py",
