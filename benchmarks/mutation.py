@@ -38,7 +38,13 @@ NAME_TESTS = [
     "tests/names/test_resolve.py",
     "tests/names/test_organisations.py",
 ]
-RESOLVE_TESTS = ["tests/names/test_resolve.py", "tests/cli/test_cli_names.py", "tests/names/test_names.py"]
+RESOLVE_TESTS = [
+    "tests/names/test_resolve.py",
+    "tests/names/test_aliases.py",
+    "tests/names/test_forms.py",
+    "tests/cli/test_cli_names.py",
+    "tests/names/test_names.py",
+]
 TARGETS: dict[str, list[str]] = {
     "coauthor/graph/filters.py": ["tests/graph/test_graph.py", "tests/graph/test_filters.py"],
     "coauthor/graph/build.py": ["tests/graph/test_graph.py"],
