@@ -41,6 +41,7 @@ NAME_TESTS = [
 RESOLVE_TESTS = [
     "tests/names/test_resolve.py",
     "tests/names/test_aliases.py",
+    "tests/names/test_grouping.py",
     "tests/names/test_forms.py",
     "tests/cli/test_cli_names.py",
     "tests/names/test_names.py",
