@@ -204,7 +204,9 @@ def _pieces_agree(p: str, q: str, strict: bool) -> bool:
     """Equal, an abbreviation of the other, or (not strict) a nickname or
     a long enough prefix."""
     if p.endswith(".") or q.endswith("."):
-        short, long = (p.rstrip("."), q) if p.endswith(".") else (q.rstrip("."), p)
+        # the abbreviation is the one with a dot, the shorter if both have one (chr. ~ c.)
+        first = p.endswith(".") and (not q.endswith(".") or len(p) <= len(q))
+        short, long = (p.rstrip("."), q) if first else (q.rstrip("."), p)
         full = long.rstrip(".")
         return full.startswith(short) or any(c.startswith(short) for c in CANONICAL.get(full, ()))
     if p == q:
