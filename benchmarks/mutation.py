@@ -150,6 +150,23 @@ TIMEOUT = 2.0
 
 COPIED = ("coauthor", "tests", "seeds", "conftest.py", "pyproject.toml")
 
+#: Appended to the scratch copy's conftest.py: mutmut forks every mutant's
+#: test run from the process that ran all the tests once (to see which test
+#: reaches which function), so a memoised function (name_form's lru_cache)
+#: would answer from that run and hide every mutant of what it calls
+#: (_given_tokens, _letters, _piece: 50 "survivors" in forms.py before this).
+FRESH_CACHES = """
+
+import pytest as _mutation_pytest
+
+
+@_mutation_pytest.fixture(autouse=True)
+def _mutation_fresh_caches():
+    from coauthor.names.forms import name_form
+
+    name_form.cache_clear()
+"""
+
 
 def run_module(module: str, tests: list[str], jobs: int) -> dict[str, object]:
     """Mutate ``module`` in a scratch copy, run its tests on every mutant;
@@ -174,6 +191,8 @@ def run_module(module: str, tests: list[str], jobs: int) -> dict[str, object]:
             "timeout_multiplier": TIMEOUT,
             "timeout_constant": 1.0,
         }
+        with (work / "conftest.py").open("a", encoding="utf-8") as conftest:
+            conftest.write(FRESH_CACHES)
         with (work / "pyproject.toml").open("a", encoding="utf-8") as config:
             config.write("\n[tool.mutmut]\n")
             for key, value in section.items():

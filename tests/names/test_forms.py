@@ -19,6 +19,8 @@ def form(name: str) -> NameForm:
         ("J. A. Smith", "smith", "", "", (("j.",), ("a.",))),
         ("J.A. Smith", "smith", "", "", (("j.",), ("a.",))),  # dots between initials: two names
         ("J.-P. Ann Martin", "martin", "", "", (("j.", "p."), ("ann",))),
+        ("J.‐P. Martin", "martin", "", "", (("j.", "p."),)),  # U+2010 hyphen between initials
+        ("JA Ann Smith", "smith", "", "", (("j.",), ("a.",), ("ann",))),  # names after run-together initials
         ("Smith JA", "smith", "", "", (("j.",), ("a.",))),  # run-together initials
         ("Smith J", "smith", "", "", (("j.",),)),  # one letter is an initial, dot or not
         ("Chr. Müller", "muller", "", "", (("chr.",),)),
@@ -124,6 +126,12 @@ COMPATIBLE = [
     ("Yiran Chen", "Yiran Chen"),
     ("Wei Li Wang", "Wei Li Wang"),
     ("Bill Wang", "Will Wang"),  # Western given names: both nicknames of william
+    ("William Smith", "Bill Smith"),  # a nickname, no prefix
+    ("Jean-P. Martin", "Jean-Paul Martin"),  # piece by piece: equal, then an initial
+    ("Mary-Ann Smith", "Maryann J. Smith"),  # one name hyphenated or not, a middle initial on one side
+    ("Alex Smith", "Alexis Smith"),  # a prefix of 4 letters, 2 more (alexis is no nickname target)
+    ("R. Kane", "Bob. Kane"),  # an abbreviated nickname: bob is robert
+    ("C. Smith", "Chr. Smith"),  # two abbreviations: the shorter one is the initial (was one-way only)
 ]
 
 INCOMPATIBLE = [
@@ -145,6 +153,11 @@ INCOMPATIBLE = [
     ("Y. Chen", "Yiran Chen"),  # East Asian: never on initials
     ("Wei Wang", "Wei Li Wang"),  # East Asian: as many given names
     ("Yi Chen", "Yiran Chen"),  # East Asian: no prefixes
+    ("Xiao Chen", "Xiaoming Chen"),  # ... even of 4 letters
+    ("Wei-Ming Wang", "Wei-Mingxin Wang"),  # ... nor piece by piece
+    ("T. Huang", "Tony Huang"),  # East Asian on one side is enough: never on initials
+    ("Bob Smith", "Rick Smith"),  # nicknames of two different names
+    ("John Smith", "Bill Smith"),
 ]
 
 
