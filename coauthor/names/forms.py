@@ -203,17 +203,20 @@ def _tokens_agree(x: tuple[str, ...], y: tuple[str, ...], strict: bool) -> bool:
 def _pieces_agree(p: str, q: str, strict: bool) -> bool:
     """Equal, an abbreviation of the other, or (not strict) a nickname or
     a long enough prefix."""
-    if p.endswith(".") or q.endswith("."):
-        # the abbreviation is the one with a dot, the shorter if both have one (chr. ~ c.)
-        first = p.endswith(".") and (not q.endswith(".") or len(p) <= len(q))
-        short, long = (p.rstrip("."), q) if first else (q.rstrip("."), p)
-        full = long.rstrip(".")
-        return full.startswith(short) or any(c.startswith(short) for c in CANONICAL.get(full, ()))
+    if p.endswith(".") or q.endswith("."):  # either way round when both are abbreviated (chr. ~ c.)
+        return (p.endswith(".") and _abbreviates(p, q)) or (q.endswith(".") and _abbreviates(q, p))
     if p == q:
         return True
     if strict:
         return False
     return _nicknames(p, q) or _prefix(p, q)
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """``short`` (a piece with its dot) starts ``long`` or a name that
+    ``long`` is a nickname of (``w.`` ~ ``bill``)."""
+    start, full = short.rstrip("."), long.rstrip(".")
+    return full.startswith(start) or any(c.startswith(start) for c in CANONICAL.get(full, ()))
 
 
 def _nicknames(p: str, q: str) -> bool:

@@ -131,7 +131,8 @@ COMPATIBLE = [
     ("Mary-Ann Smith", "Maryann J. Smith"),  # one name hyphenated or not, a middle initial on one side
     ("Alex Smith", "Alexis Smith"),  # a prefix of 4 letters, 2 more (alexis is no nickname target)
     ("R. Kane", "Bob. Kane"),  # an abbreviated nickname: bob is robert
-    ("C. Smith", "Chr. Smith"),  # two abbreviations: the shorter one is the initial (was one-way only)
+    ("C. Smith", "Chr. Smith"),  # two abbreviations: either may be the initial (was one-way only)
+    ("The. Smith", "Ted. Smith"),  # ... of the same length too: ted is theodore
 ]
 
 INCOMPATIBLE = [
@@ -187,3 +188,11 @@ def test_east_asian_rule_off_still_needs_agreeing_names() -> None:
     assert not compatible(form("Wei Wang"), form("Wen Wang"), east_asian_rule=False)
     assert compatible(form("Yi Chen"), form("Yiran Chen"), east_asian_rule=False) is False  # prefix too short
     assert compatible(form("Xiao Chen"), form("Xiaoming Chen"), east_asian_rule=False)  # 4-letter prefix
+
+
+def test_compatible_is_symmetric() -> None:
+    """Over every pair of the names above (same family or not), either order gives the same answer."""
+    names = sorted({name for pair in COMPATIBLE + INCOMPATIBLE for name in pair})
+    for a in names:
+        for b in names:
+            assert compatible(form(a), form(b)) == compatible(form(b), form(a)), (a, b)
