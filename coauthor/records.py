@@ -15,6 +15,37 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 
+@dataclass(frozen=True, slots=True)
+class Affiliation:
+    """One institution an author of a paper wrote from.
+
+    Parameters
+    ----------
+    name : str
+        The institution as the source names it (the organisation part of an
+        address: ``Univ Oslo``, ``University of Lausanne``).
+    ror : str, optional
+        Its ROR id, short form (``01xtthb56``), when the source gives one.
+    country : str, optional
+        ISO 3166-1 alpha-2 code (``NO``), from the source or the address.
+
+    Examples
+    --------
+    >>> Affiliation("Univ Oslo", country="NO").key, Affiliation("UiO", ror="01xtthb56").key
+    ('name:univoslo', 'ror:01xtthb56')
+    """
+
+    name: str
+    ror: str | None = None
+    country: str | None = None
+
+    @property
+    def key(self) -> str:
+        """The institution's node id: ``ror:<id>``, else ``name:`` and the
+        folded name (:func:`fold_text`)."""
+        return f"ror:{self.ror}" if self.ror else f"name:{fold_text(self.name)}"
+
+
 @dataclass(slots=True)
 class Paper:
     """One paper as read from an input, names kept exactly as written.
@@ -75,6 +106,15 @@ class Paper:
         The positions in ``authors`` of the names the source itself marks
         as organisations (a braced BibTeX name, a Crossref ``name``, a CSL
         ``literal``); :func:`coauthor.names.author_kind` decides the others.
+    author_affiliations : tuple of tuple of Affiliation, optional
+        Each author's affiliations, parallel to ``authors`` (``()`` for an
+        author the source gives none), when the source links them (OpenAlex
+        and Crossref authorships, a Scopus ``Authors with affiliations``
+        cell, a WoS ``C1`` ``[names] address``); else empty.
+    unlinked_affiliations : tuple of Affiliation, optional
+        Affiliations the source gives for the paper without saying whose
+        (RIS ``AD``, a Scopus ``Affiliations`` cell, a WoS address without
+        names). ``affiliation`` (one text, of profile pages) stays as it was.
 
     Examples
     --------
@@ -83,6 +123,9 @@ class Paper:
     (['Ann Lee', 'Bo Chen'], 2020, [])
     >>> paper.to_dict()["doi"], paper.to_dict()["source"]
     ('10.1/x', 'refs.bib:1')
+    >>> paper.author_affiliations = ((Affiliation("Univ Oslo", country="NO"),), ())
+    >>> [a.key for a in paper.affiliations()]
+    ['name:univoslo']
     """
 
     id: str
@@ -111,6 +154,8 @@ class Paper:
     author_ids: list[str | None] = field(default_factory=list)
     also_in: list[str] = field(default_factory=list)
     organisations: tuple[int, ...] = ()
+    author_affiliations: tuple[tuple[Affiliation, ...], ...] = ()
+    unlinked_affiliations: tuple[Affiliation, ...] = ()
 
     def __post_init__(self) -> None:
         if type(self.year) is int and 0 <= self.year < len(_YEARS):
@@ -137,6 +182,15 @@ class Paper:
             self.category = share(self.category, self.category)
         if type(self.affiliation) is str:
             self.affiliation = share(self.affiliation, self.affiliation)
+
+    def affiliations(self) -> list[Affiliation]:
+        """The paper's distinct affiliations (by :attr:`Affiliation.key`),
+        the authors' first, in order, then the unlinked ones."""
+        seen: dict[str, Affiliation] = {}
+        for group in (*self.author_affiliations, self.unlinked_affiliations):
+            for affiliation in group:
+                seen.setdefault(affiliation.key, affiliation)
+        return list(seen.values())
 
     @property
     def all_authors(self) -> list[str]:

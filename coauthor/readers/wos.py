@@ -27,6 +27,10 @@
 Authors come from ``AF`` (full names ``Last, First``) when present, else
 ``AU``; ``BE`` (book editors) and ``CA`` (group authors) are not authors.
 ORCIDs come from ``OI`` (``Name/0000-...``) matched to the ``AF`` names.
+Affiliations come from ``C1``: ``[Last, First; Other, Name] Address``
+gives those authors the address (its first comma part the institution, its
+last the country: :mod:`~coauthor.readers.affiliations`); an address
+without names (older records) is the paper's, linked to no author.
 ``UT`` (accession number) is the id (``db_id`` ``wos:<UT>``: two records
 with different UTs are two papers, even when they share a DOI), ``DI`` the DOI, ``PY`` (else the early
 access year ``EY`` or date ``EA``) the year. Records without authors, and malformed plain
@@ -41,6 +45,7 @@ import re
 from pathlib import Path
 
 from coauthor.names.parse import name_key
+from coauthor.readers.affiliations import wos_affiliations
 from coauthor.readers.base import Format, ReadOptions, read_head, tally
 from coauthor.readers.fields import (
     build_paper,
@@ -145,9 +150,11 @@ def wos_paper(fields: dict[str, list[str]], where: str, report: ReadReport | Non
         if not authors:
             return "no authors (only initials)"
     year = first_year(text("PY")) or first_year(text("EY")) or first_year(text("EA"))
+    linked, unlinked = wos_affiliations(authors, fields.get("C1", []))
     return build_paper(
         where, authors, truncated, given_id=text("UT"), title=text("TI"), year=year, doi=text("DI"),
         abstract=text("AB") or None, author_orcids=_orcids(authors, items("OI")), db_id=database_id("wos", text("UT")),
+        author_affiliations=linked, unlinked_affiliations=unlinked,
     )  # fmt: skip
 
 
