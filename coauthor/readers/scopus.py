@@ -15,7 +15,12 @@ warning. ``EID`` is the id (``db_id`` ``scopus:<EID>``), ``DOI`` the DOI.
 A row with more fields than the header (an unquoted extra field, as some
 exports write) is a warning; its EID is taken from the end of the row.
 Rows without authors (``[No author name available]``) are skipped with
-``file:line``.
+``file:line``. Affiliations come from ``Authors with affiliations``
+(``Name, address; Name, address``, a part that starts with no author's name
+being one more address of the author before it), else from
+``Affiliations`` (the paper's, linked to no author); the institution is the
+part of the address that names an organisation, the country its last part
+(:mod:`~coauthor.readers.affiliations`).
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from coauthor.readers.affiliations import grouped, parse_address
 from coauthor.readers.base import Format, ReadOptions, tally
 from coauthor.readers.fields import (
     build_paper,
@@ -36,7 +42,7 @@ from coauthor.readers.fields import (
     split_names,
 )
 from coauthor.readers.rows import Row, first_line, header_cells, row_outcomes
-from coauthor.records import Paper, ReadReport
+from coauthor.records import Affiliation, Paper, ReadReport, fold_text
 
 MARKER_COLUMNS = ("author full names", "author(s) id", "eid", "source title")
 NO_AUTHOR = "[no author name available]"
@@ -128,15 +134,70 @@ def _paper(row: Row, where: str, report: ReadReport, layouts: Counter[str]) -> P
     if layout:
         layouts[layout] += 1
     kept = drop_initials(authors, report, where)
+    linked = _linked_affiliations(row, len(authors))
     if len(kept) < len(authors):
         ids = []
+        linked = [group for name, group in zip(authors, linked, strict=True) if not only_initials(name)]
     if not kept:
         return "no authors (only initials)" if authors else "no authors"
     eid = _eid(row)
     return build_paper(
         where, kept, truncated, given_id=eid, title=row.get("title"), year=first_year(row.get("year")),
         doi=row.get("doi"), abstract=_abstract(row.get("abstract")), author_ids=ids, db_id=database_id("scopus", eid),
+        author_affiliations=grouped(linked),
+        unlinked_affiliations=() if any(linked) else _addresses(split_names(row.get("affiliations"), ";")),
     )  # fmt: skip
+
+
+def _linked_affiliations(row: Row, count: int) -> list[tuple[Affiliation, ...]]:
+    """Each author's affiliations from ``Authors with affiliations``, for
+    the ``count`` authors read; all empty when the cell does not name them
+    in order.
+
+    >>> cell = "Pan, Y., Univ A, Beijing, China; Univ B, Paris, France; Yu, C., Univ C, Oslo, Norway"
+    >>> groups = _linked_affiliations(Row(2, 2, {"authors": "Pan, Y., Yu, C.", "authors with affiliations": cell}), 2)
+    >>> [[(a.name, a.country) for a in group] for group in groups]
+    [[('Univ A', 'CN'), ('Univ B', 'FR')], [('Univ C', 'NO')]]
+    """
+    empty: list[tuple[Affiliation, ...]] = [()] * count
+    short, _ = split_short(row.get("authors") or "")
+    entries = split_names(row.get("authors with affiliations"), ";")
+    if len(short) != count or not entries:
+        return empty
+    texts: list[list[str]] = [[] for _ in range(count)]
+    author = -1
+    for entry in entries:
+        rest = _after_name(entry, short[author + 1]) if author + 1 < count else None
+        if rest is not None:
+            author += 1
+            entry = rest
+        if author >= 0 and entry:
+            texts[author].append(entry)
+    if author != count - 1:
+        return empty
+    return [_addresses(group) for group in texts]
+
+
+def _after_name(entry: str, name: str) -> str | None:
+    """``entry`` without the author ``name`` it starts with (compared folded:
+    ``Phillips, J.C., Univ`` starts with ``Phillips J.C.``), else None.
+
+    >>> _after_name("Phillips, J.C., Beckman Institute, Urbana", "Phillips J.C."), _after_name("Univ B", "Yu C.")
+    ('Beckman Institute, Urbana', None)
+    """
+    target = fold_text(name)
+    if not target or not fold_text(entry).startswith(target):
+        return None
+    parts = entry.split(",")
+    for i in range(1, len(parts) + 1):
+        if fold_text(",".join(parts[:i])) == target:
+            return ",".join(parts[i:]).strip()
+    return None
+
+
+def _addresses(texts: list[str]) -> tuple[Affiliation, ...]:
+    found = (parse_address(text) for text in texts)
+    return tuple(dict.fromkeys(a for a in found if a is not None))
 
 
 def _eid(row: Row) -> str:
