@@ -358,6 +358,9 @@ def people_and_organisations(paper: Paper, report: ReadReport, nobody: dict[str,
     paper.authors = [paper.authors[i] for i in keep]
     paper.author_orcids = [paper.author_orcids[i] for i in keep] if paper.author_orcids else []
     paper.author_ids = [paper.author_ids[i] for i in keep] if paper.author_ids else []
+    if paper.author_affiliations:
+        kept = tuple(paper.author_affiliations[i] for i in keep)
+        paper.author_affiliations = kept if any(kept) else ()
     paper.organisations = tuple(j for j, i in enumerate(keep) if i in paper.organisations)
     return bool(keep)
 

@@ -136,6 +136,20 @@ def organisation_part(parts: list[str]) -> str:
     return next((part for part in parts if not _UNIT.match(part)), parts[0])
 
 
+_ROR = re.compile(r"(?:^|ror\.org/)(0[a-z0-9]{6}\d\d)$", re.IGNORECASE)
+
+
+def ror_id(text: object) -> str | None:
+    """The short ROR id (``01xtthb56``) of ``https://ror.org/01xtthb56`` or
+    of the bare id; None for anything else.
+
+    >>> ror_id("https://ror.org/01xtthb56"), ror_id("01XTTHB56"), ror_id("https://openalex.org/I1"), ror_id(None)
+    ('01xtthb56', '01xtthb56', None, None)
+    """
+    match = _ROR.search(text.strip()) if isinstance(text, str) else None
+    return match.group(1).lower() if match else None
+
+
 _C1_ENTRY = re.compile(r"\[([^\]]*)\]\s*([^\[]*)")
 #: A cited reference (``Abraham M., 1909, RC CIRC MAT PALERMO, V28``) under ``C1`` in a file that lost its ``CR`` tag.
 _REFERENCE = re.compile(r"^[^,\[]+, (?:1[5-9]|20)\d\d, ")

@@ -5,6 +5,9 @@ object, a ``{"message": work}`` response, a ``{"message": {"items": [...]}}``
 list response, the saved ``message`` alone (``{"items": [...]}``), a bare
 list of works, or JSON Lines of any of these. Authors are ``{"given", "family", "suffix", "ORCID",
 "sequence"}`` or organisations ``{"name"}``; the paper's id is its DOI.
+Each author's ``affiliation[]`` gives the institution (the part of the
+``name`` naming an organisation, its last part the country) and the ROR id
+of its ``id[]`` when one is there.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from coauthor.readers.affiliations import parse_address, ror_id
 from coauthor.readers.base import Format, ReadOptions
 from coauthor.readers.jsonworks import (
     WorkAuthor,
@@ -29,7 +33,7 @@ from coauthor.readers.jsonworks import (
     normalize_orcid,
     read_works,
 )
-from coauthor.records import Paper, ReadReport
+from coauthor.records import Affiliation, Paper, ReadReport
 
 #: Date fields tried in turn for the year (``published`` is the union of
 #: print and online that newer responses carry).
@@ -74,13 +78,32 @@ def is_organisation(person: dict[str, Any]) -> bool:
 def parse_crossref(work: dict[str, Any], where: str) -> Paper | str:
     """One Crossref work as a Paper, or the reason it is skipped."""
     authors = [
-        WorkAuthor(author_name(person), normalize_orcid(person.get("ORCID")), organisation=is_organisation(person))
+        WorkAuthor(author_name(person), normalize_orcid(person.get("ORCID")), organisation=is_organisation(person),
+                   affiliations=crossref_affiliations(person))
         for person in map(as_dict, as_list(work.get("author")))
     ]
     doi = normalize_doi(work.get("DOI"))
     date = first_date(*(date_parts(work.get(key)) for key in DATE_FIELDS))
     venue = clean_title(work.get("container-title")) or None
     return build_paper(where, clean_title(work.get("title")), authors, date, doi=doi, venue=venue)
+
+
+def crossref_affiliations(person: dict[str, Any]) -> tuple[Affiliation, ...]:
+    """The affiliations of one Crossref author.
+
+    >>> crossref_affiliations({"affiliation": [{"name": "Open Universiteit, Heerlen, NL",
+    ...     "id": [{"id": "https://ror.org/018dfmf50", "id-type": "ROR"}]}]})
+    (Affiliation(name='Open Universiteit', ror='018dfmf50', country='NL'),)
+    """
+    found: list[Affiliation] = []
+    for entry in map(as_dict, as_list(person.get("affiliation"))):
+        ids = [as_dict(i) for i in as_list(entry.get("id"))]
+        ror = next((ror_id(i.get("id")) for i in ids if str(i.get("id-type", "")).upper() == "ROR"), None)
+        name = entry.get("name")
+        affiliation = parse_address(name, ror=ror) if isinstance(name, str) else None
+        if affiliation is not None:
+            found.append(affiliation)
+    return tuple(dict.fromkeys(found))
 
 
 def read_crossref(path: Path, options: ReadOptions) -> tuple[list[Paper], ReadReport]:

@@ -23,7 +23,7 @@ from typing import Any, NamedTuple
 
 from coauthor.errors import InputError
 from coauthor.readers.base import file_encoding, not_decodable, open_text, read_text
-from coauthor.records import Paper, ReadReport, paper_id
+from coauthor.records import Affiliation, Paper, ReadReport, paper_id
 
 #: Skip reason of a record that broke the parser (a bug, never expected).
 MALFORMED = "malformed record"
@@ -222,6 +222,7 @@ class WorkAuthor(NamedTuple):
     orcid: str | None = None
     author_id: str | None = None
     organisation: bool = False
+    affiliations: tuple[Affiliation, ...] = ()
 
 
 def build_paper(
@@ -255,6 +256,7 @@ def build_paper(
         author_orcids=_parallel([a.orcid for a in named]),
         author_ids=_parallel([a.author_id for a in named]),
         organisations=tuple(i for i, a in enumerate(named) if a.organisation),
+        author_affiliations=tuple(a.affiliations for a in named) if any(a.affiliations for a in named) else (),
         **fields,
     )
 

@@ -6,6 +6,9 @@ object, a ``{"results": [...]}`` page, a bare list of works, or JSON Lines
 the name as written (``raw_author_name``, else ``author.display_name``), the
 author id (``A...``) and ORCID; list responses cut author lists at 100 and
 say so with ``is_authors_truncated``. The paper's id is the work id ``W...``.
+Each author's affiliations are the authorship's ``institutions[]``
+(``display_name``, ``ror``, ``country_code``), else its
+``raw_affiliation_strings`` read as addresses.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from coauthor.readers.affiliations import parse_address, ror_id
 from coauthor.readers.base import Format, ReadOptions
 from coauthor.readers.jsonworks import (
     WorkAuthor,
@@ -31,7 +35,7 @@ from coauthor.readers.jsonworks import (
     read_works,
     text,
 )
-from coauthor.records import Paper, ReadReport
+from coauthor.records import Affiliation, Paper, ReadReport
 
 _WORK_ID = re.compile(r'"id"\s*:\s*"https://openalex\.org/W\d')
 
@@ -58,7 +62,8 @@ def parse_openalex(work: dict[str, Any], where: str) -> Paper | str:
     for authorship in map(as_dict, as_list(work.get("authorships"))):
         author = as_dict(authorship.get("author"))
         name = join_name(authorship.get("raw_author_name")) or join_name(author.get("display_name"))
-        authors.append(WorkAuthor(name, normalize_orcid(author.get("orcid")), short_id(author.get("id"), "A")))
+        orcid, author_id = normalize_orcid(author.get("orcid")), short_id(author.get("id"), "A")
+        authors.append(WorkAuthor(name, orcid, author_id, affiliations=openalex_affiliations(authorship)))
     year = checked_date(work.get("publication_year"))[0]
     published = iso_date(work.get("publication_date"))
     date = published if year in (None, published[0]) else (year, None, None)
@@ -71,6 +76,28 @@ def parse_openalex(work: dict[str, Any], where: str) -> Paper | str:
         doi=normalize_doi(work.get("doi")) or normalize_doi(as_dict(work.get("ids")).get("doi")),
         authors_truncated=work.get("is_authors_truncated") is True,
     )
+
+
+def openalex_affiliations(authorship: dict[str, Any]) -> tuple[Affiliation, ...]:
+    """The affiliations of one OpenAlex authorship: its ``institutions``, else
+    its raw affiliation strings read as addresses.
+
+    >>> openalex_affiliations({"institutions": [{"display_name": "University of Oslo",
+    ...     "ror": "https://ror.org/01xtthb56", "country_code": "NO"}]})
+    (Affiliation(name='University of Oslo', ror='01xtthb56', country='NO'),)
+    >>> openalex_affiliations({"institutions": [], "raw_affiliation_strings": ["Dept X, Univ Oslo, Oslo, Norway"]})
+    (Affiliation(name='Univ Oslo', ror=None, country='NO'),)
+    """
+    found: list[Affiliation] = []
+    for institution in map(as_dict, as_list(authorship.get("institutions"))):
+        name = text(institution.get("display_name"))
+        code = text(institution.get("country_code")).upper() or None
+        if name:
+            found.append(Affiliation(name, ror_id(institution.get("ror")), code))
+    if not found:
+        raw = [text(value) for value in as_list(authorship.get("raw_affiliation_strings"))]
+        found = [a for a in map(parse_address, raw) if a is not None]
+    return tuple(dict.fromkeys(found))
 
 
 def read_openalex(path: Path, options: ReadOptions) -> tuple[list[Paper], ReadReport]:

@@ -16,7 +16,8 @@ the value above it::
 Authors come from ``AU`` and ``A1`` (``A2``, ``A3``, ``ED`` are editors and
 secondary authors, not authors), names as written. The year is the first four
 digits of ``PY``, ``Y1`` or ``DA``; the title is ``TI``, ``T1`` or ``CT``;
-``DO`` is the DOI; ``ID`` is the id (else :func:`~coauthor.records.paper_id`
+``DO`` is the DOI; each ``AD`` (address) is an affiliation of the
+paper, linked to no author (RIS does not say whose); ``ID`` is the id (else :func:`~coauthor.records.paper_id`
 of title and year). The file is read line by line (rispy cannot say where a
 record starts, nor notice a missing ``ER``). Malformed records (tag lines
 before any ``TY``, a ``TY`` before the ``ER`` of the record above, no ``ER``
@@ -29,6 +30,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from coauthor.readers.affiliations import parse_address
 from coauthor.readers.base import Format, ReadOptions, tally
 from coauthor.readers.fields import build_paper, clean_authors, drop_initials, first_year
 from coauthor.readers.tagged import TaggedRecord, TagSyntax, tagged_outcomes
@@ -71,6 +73,7 @@ def _paper(record: TaggedRecord, where: str, report: ReadReport) -> Paper | str:
     return build_paper(
         where, authors, truncated, given_id=record.first("ID"), title=record.first(*TITLE_TAGS), year=year,
         doi=record.first("DO"), abstract=record.first("AB", "N2") or None,
+        unlinked_affiliations=tuple(dict.fromkeys(a for a in map(parse_address, record.values("AD")) if a)),
     )  # fmt: skip
 
 
