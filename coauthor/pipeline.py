@@ -30,6 +30,7 @@ from coauthor.exporters.graphml import analysable, read_graphml
 from coauthor.exporters.vosviewer import add_mean_years
 from coauthor.graph.build import graph_from_authorships
 from coauthor.graph.filters import GraphOptions, authorships_of, filter_graph, papers_in_years
+from coauthor.graph.levels import check_level, level_graph, unit_columns, unit_table
 from coauthor.names.aliases import read_aliases
 from coauthor.names.resolve import authorship_table
 from coauthor.readers import ReadOptions, read_inputs
@@ -226,10 +227,10 @@ def run_metadata(
         "input_format": input_format,
         "author_sep": read.author_sep,
     }
-    not_filters = ("weight", "max_authors", "resolve", "aliases", "organisations")
+    not_filters = ("weight", "max_authors", "resolve", "aliases", "organisations", "level")
     meta.update({f"filter_{k}": v for k, v in graph.described().items() if k not in not_filters})
     meta.update(name_resolution=graph.resolve, **({"aliases": graph.aliases} if graph.aliases else {}))
-    meta.update(organisations=graph.organisations)
+    meta.update(organisations=graph.organisations, level=graph.level)
     meta.update(community_method=analysis.method, resolution=analysis.resolution, seed=analysis.seed)
     meta.update(distance=analysis.distance, engine=analysis.engine, slice_years=analysis.slice_years)
     return meta
@@ -259,6 +260,7 @@ def _build(
     """:func:`build_graph`, plus the authorship table the graph was built from."""
     read = read or ReadOptions()
     options = options or GraphOptions()
+    check_level(options.level)
     if isinstance(inputs, pd.DataFrame):
         papers, reports = papers_from_frame(inputs, read)
     elif inputs and all(Path(i).suffix.lower() in GRAPH_READERS for i in inputs):
@@ -269,6 +271,8 @@ def _build(
         graph.graph.update({k: v for k, v in (metadata or {}).items() if k in ANALYSIS_KEYS})
         if options.years:
             raise OptionError("needs the records; a graph file holds only the built graph", option="years")
+        if options.level != "author":
+            raise OptionError("needs the records; a graph file holds only the built graph", option="level")
         return filter_graph(graph, options), None, [], None
     else:
         papers, reports = read_inputs(inputs, read, input_format)
@@ -276,8 +280,11 @@ def _build(
     meta = dict(metadata or {})
     meta.update(papers=len(window), records_read=sum(r.read for r in reports))
     meta["records_skipped"] = sum(sum(r.skipped.values()) for r in reports)
+    if options.level != "author":
+        return _level_build(inputs, window, reports, options, meta)
     aliases = read_aliases(options.aliases) if options.aliases else None
     authorships = authorships_of(authorship_table(window, aliases, options.resolve), options.organisations)
+    authorships = unit_columns(authorships, window)
     graph = graph_from_authorships(authorships, weight=options.weight, max_authors=options.max_authors, metadata=meta)
     return filter_graph(graph, options), window, reports, authorships
 
@@ -292,6 +299,24 @@ def input_names(inputs: Inputs) -> list[str]:
     if isinstance(inputs, pd.DataFrame):
         return [f"{FRAME} ({len(inputs)} records)"]
     return [str(i) for i in inputs]
+
+
+def _level_build(
+    inputs: Inputs,
+    papers: list[Paper],
+    reports: list[ReadReport],
+    options: GraphOptions,
+    meta: dict[str, object],
+) -> tuple[nx.Graph, list[Paper], list[ReadReport], pd.DataFrame]:
+    """:func:`_build` at the institution or country level
+    (:mod:`coauthor.graph.levels`); InputError when no paper names one."""
+    graph = level_graph(papers, options.level, options.weight, options.max_authors, meta)
+    if graph.number_of_nodes() == 0:
+        where = ", ".join(input_names(inputs))
+        raise InputError(where, f"none of the {len(papers)} papers has an affiliation with a known {options.level}, "
+                                f"so there is no {options.level} graph (affiliations are read from WoS C1, Scopus, "
+                                "OpenAlex, Crossref and RIS AD)")  # fmt: skip
+    return filter_graph(graph, options), papers, reports, unit_table(papers, options.level)[0]
 
 
 def _nothing_to_analyse(papers: list[Paper] | None, reports: list[ReadReport]) -> str:

@@ -80,6 +80,10 @@ class GraphOptions:
         Organisation authors: kept but ranked after every person
         (``separate``), ranked with the persons (``keep``) or left out
         (``drop``).
+    level : {"author", "institution", "country"}
+        What a node is: an author, or an institution or country linked to
+        another when their authors wrote together (:mod:`coauthor.graph.levels`);
+        the filters then apply to those nodes.
 
     Examples
     --------
@@ -104,6 +108,7 @@ class GraphOptions:
     resolve: str = "default"
     aliases: str | None = None
     organisations: str = "separate"
+    level: str = "author"
 
     def described(self) -> dict[str, object]:
         """The options as graph metadata (only those that are set)."""

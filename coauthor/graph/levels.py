@@ -1,0 +1,187 @@
+"""Collaboration between institutions and countries, from the same papers.
+
+At ``level="institution"`` (or ``"country"``) a node is an institution (a
+country) and two are linked when authors of theirs wrote a paper together.
+A paper's units are the distinct institutions (countries) of its authors'
+affiliations (:attr:`coauthor.records.Paper.author_affiliations`, else the
+paper's unlinked ones); an institution's id is its ROR id when known, else
+its folded name (:attr:`coauthor.records.Affiliation.key`); a country's is
+its ISO code. The weightings are those of the author graph counted over the
+units (c_ij = papers with both units, c_i = papers with unit i), except
+``fractional``, counted per paper as in Perianes-Rodriguez, Waltman & van
+Eck (2016): each paper has a total weight of 1, split equally over its
+n(n-1)/2 pairs of units (full counting gives each pair 1).
+
+Nodes carry ``name``, ``papers`` (full count: papers naming the unit),
+``papers_fractional`` (each paper's 1 split equally over its authors with a
+known unit, each author's share equally over their units; without linked
+affiliations, equally over the paper's units), ``country`` (ISO code, or
+``""``), ``first_year``, ``last_year``, ``variants`` (the names seen) and
+``kind`` (``institution`` or ``country``). Papers without a unit are left
+out; how many is in ``info["papers_without_units"]``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
+
+import pandas as pd
+
+from coauthor.errors import OptionError
+import networkx as nx
+
+from coauthor.graph.build import DEFAULT_MAX_AUTHORS, GraphTables, build_tables, tables_to_networkx
+from coauthor.readers.affiliations import country_name
+from coauthor.records import Affiliation, Paper
+
+LEVELS = ("author", "institution", "country")
+#: The level table's columns: one row per (paper, unit).
+UNIT_COLUMNS = ["paper_id", "author_id", "name", "author_name", "year", "country", "share", "kind"]
+
+
+def check_level(level: str) -> None:
+    """OptionError unless ``level`` is one of :data:`LEVELS`."""
+    if level not in LEVELS:
+        raise OptionError(f"unknown level '{level}' (use one of: {', '.join(LEVELS)})", option="level")
+
+
+def unit_table(papers: Iterable[Paper], level: str) -> tuple[pd.DataFrame, int]:
+    """One row per (paper, unit) at ``level`` (``institution`` or
+    ``country``), columns :data:`UNIT_COLUMNS` (``author_id`` the unit's id,
+    ``share`` its fractional count on the paper), and the number of papers
+    left out for having no unit.
+
+    >>> from coauthor.records import Affiliation as A
+    >>> p = Paper("p", "T", ["Lee", "Chen", "Wu"], 2020, "f:1",
+    ...           author_affiliations=((A("U Oslo", country="NO"),), (A("CERN", country="CH"),), ()))
+    >>> table, missing = unit_table([p, Paper("q", "U", ["Lee"], 2021, "f:2")], "country")
+    >>> table[["author_id", "name", "share"]].values.tolist(), missing
+    ([['CH', 'Switzerland', 0.5], ['NO', 'Norway', 0.5]], 1)
+    """
+    check_level(level)
+    if level == "author":
+        raise OptionError("the author level is built from the authorship table", option="level")
+    rows: list[tuple[Any, ...]] = []
+    missing = 0
+    names: dict[str, Counter[str]] = {}
+    for paper in papers:
+        shares = _unit_shares(paper, level)
+        if not shares:
+            missing += 1
+            continue
+        for key, (share, affiliation) in sorted(shares.items()):
+            name = country_name(key) if level == "country" else affiliation.name
+            names.setdefault(key, Counter())[name] += 1
+            rows.append((paper.id, key, name, paper.year, affiliation.country or "", share, level))
+    table = pd.DataFrame(rows, columns=[c for c in UNIT_COLUMNS if c != "author_name"])
+    best = {key: _most_common(seen) for key, seen in names.items()}
+    table.insert(3, "author_name", table["author_id"].map(best))
+    table["year"] = table["year"].astype("Int64")
+    return table[UNIT_COLUMNS], missing
+
+
+def _most_common(seen: Counter[str]) -> str:
+    return min(seen, key=lambda name: (-seen[name], name))
+
+
+def _unit_key(affiliation: Affiliation, level: str) -> str | None:
+    return affiliation.country if level == "country" else affiliation.key
+
+
+def _unit_shares(paper: Paper, level: str) -> dict[str, tuple[float, Affiliation]]:
+    """unit id -> (fractional count on ``paper``, an affiliation naming it)."""
+    shares: dict[str, list[Any]] = {}
+    groups = [g for g in paper.author_affiliations if any(_unit_key(a, level) for a in g)]
+    if groups:
+        for group in groups:
+            units = {_unit_key(a, level): a for a in group if _unit_key(a, level)}
+            for key, affiliation in units.items():
+                entry = shares.setdefault(str(key), [0.0, affiliation])
+                entry[0] += 1 / len(groups) / len(units)
+    others = {_unit_key(a, level): a for a in paper.unlinked_affiliations if _unit_key(a, level)}
+    for key, affiliation in others.items():
+        shares.setdefault(str(key), [0.0 if groups else 1 / len(others), affiliation])
+    return {key: (float(share), affiliation) for key, (share, affiliation) in shares.items()}
+
+
+def level_tables(
+    papers: Iterable[Paper], level: str, weight: str = "full", max_authors: int = DEFAULT_MAX_AUTHORS
+) -> GraphTables:
+    """The collaboration graph of institutions or countries as tables (see
+    the module docs). ``max_authors`` caps the units of a paper that makes
+    edges. ``info`` says the level, how many papers had a unit
+    (``papers_with_units``) and how many not (``papers_without_units``).
+
+    A paper of Norway and Switzerland and one of Norway, Switzerland and
+    Germany: full counting gives NO-CH 2, fractional 1 + 1/3.
+
+    >>> from coauthor.records import Affiliation as A
+    >>> no, ch, de = A("U Oslo", country="NO"), A("CERN", country="CH"), A("TUM", country="DE")
+    >>> papers = [Paper("p", "T", ["Lee", "Chen"], 2020, "f:1", author_affiliations=((no,), (ch,))),
+    ...           Paper("q", "U", ["Lee", "Chen", "Wu"], 2021, "f:2", author_affiliations=((no,), (ch,), (de,)))]
+    >>> edges = level_tables(papers, "country", "fractional").edges
+    >>> edges.loc[(edges.source == "CH") & (edges.target == "NO"), ["weight", "papers"]].values.round(4).tolist()
+    [[1.3333, 2.0]]
+    """
+    units, missing = unit_table(papers, level)
+    tables = build_tables(units, weight, max_authors, fraction="paper")
+    shares = units.groupby("author_id")["share"].sum()
+    countries = units.groupby("author_id")["country"].agg(lambda codes: Counter(c for c in codes if c).most_common(1))
+    nodes = tables.nodes
+    nodes.insert(2, "papers_fractional", shares.reindex(nodes.index).to_numpy(dtype=float))
+    nodes.insert(3, "country", [found[0][0] if found else "" for found in countries.reindex(nodes.index)])
+    nodes["kind"] = level
+    tables.info.update(level=level, papers_with_units=int(units["paper_id"].nunique()), papers_without_units=missing)
+    return tables
+
+
+def level_graph(
+    papers: Iterable[Paper],
+    level: str,
+    weight: str = "full",
+    max_authors: int = DEFAULT_MAX_AUTHORS,
+    metadata: dict[str, Any] | None = None,
+) -> nx.Graph:
+    """The collaboration graph of institutions or countries (:func:`level_tables`)
+    as a networkx graph, ``papers_fractional`` and ``country`` on its nodes.
+
+    >>> from coauthor.records import Affiliation as A
+    >>> p = Paper("p", "T", ["Lee", "Chen"], 2020, "f:1",
+    ...           author_affiliations=((A("U Oslo", country="NO"),), (A("CERN", country="CH"),)))
+    >>> g = level_graph([p], "country")
+    >>> dict(g.nodes["NO"])["name"], g.nodes["NO"]["papers_fractional"], g.edges["CH", "NO"]["weight"]
+    ('Norway', 0.5, 1)
+    """
+    tables = level_tables(papers, level, weight, max_authors)
+    graph = tables_to_networkx(tables, metadata)
+    for column in ("papers_fractional", "country"):
+        nx.set_node_attributes(graph, tables.nodes[column].to_dict(), column)
+    return graph
+
+
+def unit_columns(authorships: pd.DataFrame, papers: Iterable[Paper]) -> pd.DataFrame:
+    """``authorships`` (one row per paper and author position) with the
+    columns ``institution`` and ``country``: the lists of each authorship's
+    institution ids and country codes (empty when unknown), read by the
+    collaboration indicators.
+
+    >>> from coauthor.records import Affiliation as A
+    >>> p = Paper("p", "T", ["Lee", "Chen"], 2020, "f:1", author_affiliations=((A("U Oslo", country="NO"),), ()))
+    >>> table = pd.DataFrame({"paper_id": ["p", "p"], "position": [0, 1]})
+    >>> unit_columns(table, [p])[["institution", "country"]].values.tolist()
+    [[['name:uoslo'], ['NO']], [[], []]]
+    """
+    found: dict[tuple[str, int], tuple[Affiliation, ...]] = {}
+    for paper in papers:
+        for position, group in enumerate(paper.author_affiliations):
+            if group:
+                found[(paper.id, position)] = group
+    keys = list(zip(authorships["paper_id"], authorships["position"], strict=True))
+    groups = [found.get((p, int(i)), ()) for p, i in keys]
+    return authorships.assign(
+        institution=[list(dict.fromkeys(a.key for a in g)) for g in groups],
+        country=[list(dict.fromkeys(a.country for a in g if a.country)) for g in groups],
+    )
+
