@@ -30,7 +30,7 @@ from coauthor.exporters.graphml import analysable, read_graphml
 from coauthor.exporters.vosviewer import add_mean_years
 from coauthor.graph.build import graph_from_authorships
 from coauthor.graph.filters import GraphOptions, authorships_of, filter_graph, papers_in_years
-from coauthor.graph.levels import check_level, level_graph, unit_columns, unit_table
+from coauthor.graph.levels import check_level, level_graph, level_line, nodes_word, unit_columns, unit_table
 from coauthor.names.aliases import read_aliases
 from coauthor.names.resolve import authorship_table
 from coauthor.readers import ReadOptions, read_inputs
@@ -173,16 +173,23 @@ class Analysis:
             merged = sum(r.merged for r in self.reports)
             lines.append(f"Papers: {len(self.papers)} ({merged} records merged, {skipped} skipped; "
                          "see `coauthor inspect`)")  # fmt: skip
+        left_out = level_line(g)
+        if left_out:
+            lines.append(left_out)
         over_cap = g.graph.get("papers_over_author_cap")
         if over_cap:
             lines.append(f"Papers with more than {g.graph['max_authors']} authors left out of the edges: {over_cap} "
                          f"(largest: {g.graph['largest_author_count']} authors; see --max-authors)")  # fmt: skip
-        lines.append(f"Authors: {g.number_of_nodes()}   co-author links: {g.number_of_edges()}")
-        lines.append(f"Top authors (PageRank): {', '.join(self.top_authors(5))}")
+        word = nodes_word(g)
+        if word == "authors":
+            lines.append(f"Authors: {g.number_of_nodes()}   co-author links: {g.number_of_edges()}")
+        else:
+            lines.append(f"{word.capitalize()}: {g.number_of_nodes()}   collaboration links: {g.number_of_edges()}")
+        lines.append(f"Top {word} (PageRank): {', '.join(self.top_authors(5))}")
         groups = self.communities
         n_communities = groups["community"].nunique()
         largest = groups["community_size"].max() if n_communities else 0
-        lines.append(f"Communities: {n_communities} (largest: {largest} authors; "
+        lines.append(f"Communities: {n_communities} (largest: {largest} {word}; "
                      f"modularity {groups.attrs.get('modularity', 0.0):.3f})")  # fmt: skip
         sample = self.centrality.attrs.get("betweenness_sample")
         if sample:
@@ -230,7 +237,7 @@ def run_metadata(
     not_filters = ("weight", "max_authors", "resolve", "aliases", "organisations", "level")
     meta.update({f"filter_{k}": v for k, v in graph.described().items() if k not in not_filters})
     meta.update(name_resolution=graph.resolve, **({"aliases": graph.aliases} if graph.aliases else {}))
-    meta.update(organisations=graph.organisations, level=graph.level)
+    meta.update(organisations=graph.organisations, **({"level": graph.level} if graph.level != "author" else {}))
     meta.update(community_method=analysis.method, resolution=analysis.resolution, seed=analysis.seed)
     meta.update(distance=analysis.distance, engine=analysis.engine, slice_years=analysis.slice_years)
     return meta
@@ -498,16 +505,21 @@ def _analyze_on_spark(
 
 
 def graph_for_export(
-    inputs: Sequence[str | os.PathLike[str]], read: ReadOptions | None = None, input_format: str | None = None
+    inputs: Sequence[str | os.PathLike[str]],
+    read: ReadOptions | None = None,
+    input_format: str | None = None,
+    level: str = "author",
 ) -> nx.Graph:
     """The graph to export: read back from one ``.graphml`` file, or built
-    and analysed from records (:func:`analyze`, plus ``mean_year`` on the
-    nodes for VOSviewer's score)."""
+    and analysed from records at ``level`` (:func:`analyze`, plus
+    ``mean_year`` on the nodes for VOSviewer's score)."""
     if inputs and all(Path(i).suffix.lower() == ".graphml" for i in inputs):
         if len(inputs) > 1:
             raise OptionError("give one .graphml file, or record files to build the graph from")
+        if level != "author":
+            raise OptionError("needs the records; a graph file holds only the built graph", option="level")
         return read_graphml(inputs[0])
-    result = analyze(inputs, read, input_format=input_format)
+    result = analyze(inputs, read, GraphOptions(level=level), input_format=input_format)
     assert isinstance(result, Analysis)  # the default engine runs here
     add_mean_years(result.graph, result.author_timeline)
     return result.graph

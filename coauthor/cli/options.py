@@ -19,6 +19,7 @@ from coauthor.analysis.tracking import parse_slice
 from coauthor.errors import CoauthorError, OptionError
 from coauthor.graph.build import WEIGHTINGS
 from coauthor.graph.filters import ORGANISATION_MODES, GraphOptions, parse_years, read_focus_file
+from coauthor.graph.levels import LEVELS
 from coauthor.names.resolve import RESOLVE_MODES
 from coauthor.pipeline import AnalysisOptions
 from coauthor.plot.kinds import PlotOptions
@@ -63,8 +64,15 @@ SEED = click.IntRange(0, 2**32 - 1)
 
 
 def graph_options(command: Command) -> Command:
-    """Weighting, author cap and filters -> ``graph_options: GraphOptions``."""
-    return _graph_options([_weight_option(), _max_authors_option(), *_filter_options()], command)
+    """Level, weighting, author cap and filters -> ``graph_options: GraphOptions``."""
+    return _graph_options([level_option(), _weight_option(), _max_authors_option(), *_filter_options()], command)
+
+
+def level_option() -> Callable[[Command], Command]:
+    """``--level``: what a node is (author, institution, country)."""
+    return click.option("--level", type=click.Choice(LEVELS), default=GRAPH_DEFAULTS.level, show_default=True,
+                        help="Nodes: authors, or institutions / countries linked when their authors wrote "
+                             "together (from the affiliations: WoS C1, Scopus, OpenAlex, Crossref, RIS AD).")  # fmt: skip
 
 
 def filter_options(command: Command) -> Command:

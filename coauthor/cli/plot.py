@@ -14,6 +14,7 @@ from coauthor.cli.options import (
     output_option,
     size_by_option,
 )
+from coauthor.graph.levels import level_line, nodes_word
 from coauthor.plot.html import MAX_HTML_NODES
 from coauthor.plot.kinds import KINDS, PlotOptions
 
@@ -39,7 +40,10 @@ def plot(kind: str, job: Job, output: Path, figure: PlotOptions) -> None:
     save_figure(drawn, output)
     total, shown = result.graph.number_of_nodes(), authors_drawn(drawn)
     cut = shown is not None and shown < total
-    showing = f"showing {shown:,} of {total:,} authors" if cut else f"of {total:,} authors"
+    word = nodes_word(result.graph)
+    showing = f"showing {shown:,} of {total:,} {word}" if cut else f"of {total:,} {word}"
+    if level_line(result.graph):
+        click.echo(level_line(result.graph), err=True)
     click.echo(f"{kind} figure {showing} written to {output}", err=True)
 
 
@@ -61,4 +65,6 @@ def html_command(job: Job, output: Path, size_by: str, max_nodes: int, component
     caption = figure_caption(result)
     write_html(result.graph, result.centrality, result.communities, output, size_by, job.analysis.seed, max_nodes,
                caption, components)  # fmt: skip
-    click.echo(f"Map of {result.graph.number_of_nodes()} authors written to {output}", err=True)
+    if level_line(result.graph):
+        click.echo(level_line(result.graph), err=True)
+    click.echo(f"Map of {result.graph.number_of_nodes()} {nodes_word(result.graph)} written to {output}", err=True)

@@ -111,11 +111,12 @@ class GraphOptions:
     level: str = "author"
 
     def described(self) -> dict[str, object]:
-        """The options as graph metadata (only those that are set)."""
+        """The options as graph metadata (only those that are set; the level
+        when it is not ``author``)."""
         return {
             key: (f"{value[0]}-{value[1]}" if key == "years" and value else value)
             for key, value in self.__dict__.items()
-            if value not in (None, (), False)
+            if value not in (None, (), False) and not (key == "level" and value == "author")
         }
 
 

@@ -27,11 +27,10 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
+import networkx as nx
 import pandas as pd
 
 from coauthor.errors import OptionError
-import networkx as nx
-
 from coauthor.graph.build import DEFAULT_MAX_AUTHORS, GraphTables, build_tables, tables_to_networkx
 from coauthor.readers.affiliations import country_name
 from coauthor.records import Affiliation, Paper
@@ -185,3 +184,25 @@ def unit_columns(authorships: pd.DataFrame, papers: Iterable[Paper]) -> pd.DataF
         country=[list(dict.fromkeys(a.country for a in g if a.country)) for g in groups],
     )
 
+
+def nodes_word(graph: nx.Graph) -> str:
+    """What the graph's nodes are, plural: authors, institutions or countries.
+
+    >>> nodes_word(nx.Graph(level="country")), nodes_word(nx.Graph())
+    ('countries', 'authors')
+    """
+    return {"institution": "institutions", "country": "countries"}.get(graph.graph.get("level", ""), "authors")
+
+
+def level_line(graph: nx.Graph) -> str | None:
+    """How many papers an institution or country graph left out, or None.
+
+    >>> level_line(nx.Graph(level="country", papers_without_units=1, papers_with_units=3))
+    '1 of 4 papers have no affiliation with a known country: left out of the country graph'
+    """
+    missing = graph.graph.get("papers_without_units")
+    if not missing:
+        return None
+    total = missing + graph.graph.get("papers_with_units", 0)
+    level = graph.graph["level"]
+    return f"{missing} of {total} papers have no affiliation with a known {level}: left out of the {level} graph"
