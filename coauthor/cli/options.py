@@ -72,7 +72,7 @@ def level_option() -> Callable[[Command], Command]:
     """``--level``: what a node is (author, institution, country)."""
     return click.option("--level", type=click.Choice(LEVELS), default=GRAPH_DEFAULTS.level, show_default=True,
                         help="Nodes: authors, or institutions / countries linked when their authors wrote "
-                             "together (from the affiliations: WoS C1, Scopus, OpenAlex, Crossref, RIS AD).")  # fmt: skip
+                             "together (affiliations of WoS C1, Scopus, OpenAlex, Crossref, RIS AD).")  # fmt: skip
 
 
 def filter_options(command: Command) -> Command:

@@ -47,8 +47,10 @@ _ORGANISATION = re.compile(
     r"agency|ministry|museum|observ|\bcorp|\binc\b|\bltd\b|gmbh|company|cnrs|csic|\bcnr\b|\bnasa\b|\bcern\b",
     re.IGNORECASE,
 )
-_UNIT = re.compile(r"^(?:dept|department|div|division|sch|school|fac|faculty|(?:state )?key lab\w*|lab\w*|grp|group|unit|sect\w*)\b",
-                   re.IGNORECASE)  # fmt: skip
+_UNIT = re.compile(
+    r"^(?:dept|department|div|division|sch|school|fac|faculty|(?:state )?key lab\w*|lab\w*|grp|group|unit|sect\w*)\b",
+    re.IGNORECASE,
+)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -187,7 +189,8 @@ def wos_affiliations(
     :func:`~coauthor.names.parse.name_key`), or ``()`` when no address names
     an author; and the affiliations linked to no author.
 
-    >>> linked, unlinked = wos_affiliations(["Lee, Ann", "Wu, Di"], ["[Lee, Ann] Univ Oslo, Oslo, Norway.", "CERN, Geneva, Switzerland"])
+    >>> c1 = ["[Lee, Ann] Univ Oslo, Oslo, Norway.", "CERN, Geneva, Switzerland"]
+    >>> linked, unlinked = wos_affiliations(["Lee, Ann", "Wu, Di"], c1)
     >>> [[a.name for a in group] for group in linked], [a.country for a in unlinked]
     ([['Univ Oslo'], []], ['CH'])
     """

@@ -78,8 +78,12 @@ def is_organisation(person: dict[str, Any]) -> bool:
 def parse_crossref(work: dict[str, Any], where: str) -> Paper | str:
     """One Crossref work as a Paper, or the reason it is skipped."""
     authors = [
-        WorkAuthor(author_name(person), normalize_orcid(person.get("ORCID")), organisation=is_organisation(person),
-                   affiliations=crossref_affiliations(person))
+        WorkAuthor(
+            author_name(person),
+            normalize_orcid(person.get("ORCID")),
+            organisation=is_organisation(person),
+            affiliations=crossref_affiliations(person),
+        )
         for person in map(as_dict, as_list(work.get("author")))
     ]
     doi = normalize_doi(work.get("DOI"))
