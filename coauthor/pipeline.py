@@ -126,6 +126,9 @@ class Analysis:
         (:func:`coauthor.indicators`).
     indicators_by_year : pandas.DataFrame, optional
         The indicators per publication year (empty for a graph file).
+    levels : dict of str to str, optional
+        The institution and country graphs a report wrote, each with a
+        one-line summary (set by the report).
 
     Examples
     --------
@@ -151,6 +154,7 @@ class Analysis:
     not_written: dict[str, str] = field(default_factory=dict)
     indicators: pd.DataFrame = field(default_factory=pd.DataFrame)
     indicators_by_year: pd.DataFrame = field(default_factory=pd.DataFrame)
+    levels: dict[str, str] = field(default_factory=dict)
 
     def why_empty(self) -> dict[str, str]:
         """The tables left empty by the input, each with the reason (a graph
@@ -195,7 +199,11 @@ class Analysis:
         if sample:
             lines.append(f"Betweenness and closeness estimated from {sample} sampled sources (seeded)")
         lines += [f"Empty {table.replace('_', ' ')} table: {reason}" for table, reason in self.why_empty().items()]
-        lines += [f"Not written: {name}: {reason}" for name, reason in self.not_written.items()]
+        lines += [f"{level.capitalize()} graph: {line}" for level, line in self.levels.items()]
+        by_reason: dict[str, list[str]] = {}
+        for name, reason in self.not_written.items():
+            by_reason.setdefault(reason, []).append(name)
+        lines += [f"Not written: {', '.join(names)}: {reason}" for reason, names in by_reason.items()]
         return lines
 
     def _repr_html_(self) -> str:

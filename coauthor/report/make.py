@@ -178,6 +178,7 @@ def _write_report(
     from coauthor.plot import figure_caption, write_figure
     from coauthor.plot.html import write_html
     from coauthor.report.index import write_index
+    from coauthor.report.levels import write_levels
 
     stage("Writing the graph and tables")
     result.graph.graph.update(figures.described())
@@ -193,7 +194,9 @@ def _write_report(
     stage("Writing the interactive map")
     write_html(result.graph, result.centrality, result.communities, out / "map.html", figures.size_by,
                figures.seed, caption=caption, components=figures.components)  # fmt: skip
-    result.files = [out / name for name in REPORT_FILES if name not in result.not_written]
+    stage("Writing the institution and country graphs")
+    levels = write_levels(result, out)
+    result.files = [out / name for name in REPORT_FILES if name not in result.not_written] + levels
     for fmt in exports:
         stage(f"Exporting {fmt.name}")
         target = out / (f"graph{fmt.extensions[0]}" if fmt.extensions else fmt.name)
