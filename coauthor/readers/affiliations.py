@@ -41,7 +41,8 @@ US_STATES = frozenset(
 _US_ZIP = re.compile(r"^(?:([A-Z]{2})\s+)?\d{5}(?:-\d{4})?(?:\s+USA)?$")
 _TRAILING_USA = re.compile(r"\bUSA$")
 #: Words that name an organisation (first tier: a university or school of its own).
-_UNIVERSITY = re.compile(r"univ|hochschule|politec|polytech|ecole|escola|escuela|college|\bcoll\b", re.IGNORECASE)
+_UNIVERSITY = re.compile(r"univ|hochschule|politec|polytech|ecole|escola|escuela", re.IGNORECASE)
+_COLLEGE = re.compile(r"college|\bcoll\b", re.IGNORECASE)
 _ORGANISATION = re.compile(
     r"inst|acad|hosp|klinik|clinic|\blab|ctr\b|centre|center|centro|council|found|\bfdn\b|\bnatl\b|national|"
     r"agency|ministry|museum|observ|\bcorp|\binc\b|\bltd\b|gmbh|company|cnrs|csic|\bcnr\b|\bnasa\b|\bcern\b",
@@ -63,8 +64,8 @@ def country_code(text: str, wos: bool = False) -> str | None:
     ['NO', 'US', 'CN', 'GB', 'US', None, 'NL']
     >>> country_code("IL 61801 USA"), country_code("United States"), country_code("South Korea"), country_code("CA")
     ('US', 'US', 'KR', None)
-    >>> country_code("MO", wos=True), country_code("Wales")
-    ('US', 'GB')
+    >>> country_code("MO", wos=True), country_code("Wales"), country_code("St Lucia")
+    ('US', 'GB', 'LC')
     """
     text = " ".join(text.strip().rstrip(".").split())
     if not text or any(c.isdigit() for c in text):
@@ -77,10 +78,11 @@ def country_code(text: str, wos: bool = False) -> str | None:
         return COUNTRY_SPELLINGS[folded]
     if len(text) == 2 and text.upper() in US_STATES:  # CA, IN, DE...: a state as often as a country
         return "US" if wos and text.isupper() else None
-    try:
-        return str(pycountry.countries.lookup(text).alpha_2)
-    except LookupError:
-        pass
+    for name in (text, re.sub(r"^St\.? ", "Saint ", text)):  # WoS: St Lucia, St Vincent
+        try:
+            return str(pycountry.countries.lookup(name).alpha_2)
+        except LookupError:
+            pass
     try:
         subdivision = pycountry.subdivisions.lookup(text)
     except LookupError:
@@ -123,15 +125,39 @@ def parse_address(address: str, first_part: bool = False, ror: str | None = None
     return Affiliation(body[0] if first_part else organisation_part(body), ror, country)
 
 
+def split_addresses(text: str) -> list[str]:
+    """The addresses of a text that may join several with commas (an older
+    Scopus cell, ``..., Abha, Saudi Arabia, Nano-Science Unit, ..., Egypt``):
+    a new address starts after each part that is a country.
+
+    >>> split_addresses("Dept A, King Khalid University, Abha, Saudi Arabia, Physics Unit, Cairo Univ, Egypt")
+    ['Dept A, King Khalid University, Abha, Saudi Arabia', 'Physics Unit, Cairo Univ, Egypt']
+    >>> split_addresses("Univ Oslo, Oslo, Norway")
+    ['Univ Oslo, Oslo, Norway']
+    """
+    addresses: list[str] = []
+    current: list[str] = []
+    for part in address_parts(text):
+        current.append(part)
+        if len(current) > 1 and country_code(part):
+            addresses.append(", ".join(current))
+            current = []
+    if current:
+        addresses.append(", ".join(current))
+    return addresses
+
+
 def organisation_part(parts: list[str]) -> str:
     """The part of an address that names the organisation: the first naming
-    a university or school, else the first naming another organisation, else
-    the first that is not a unit (department, faculty...), else the first.
+    a university, else a college, else another organisation, else the first
+    that is not a unit (department, faculty...), else the first.
 
     >>> organisation_part(["Key Laboratory of Ecology", "Institute of Geographic Sciences", "Chinese Academy"])
     'Institute of Geographic Sciences'
+    >>> organisation_part(["Department of Physics", "Science College", "King Saud University", "Riyadh"])
+    'King Saud University'
     """
-    for pattern in (_UNIVERSITY, _ORGANISATION):
+    for pattern in (_UNIVERSITY, _COLLEGE, _ORGANISATION):
         for part in parts:
             if pattern.search(part) and not (pattern is _ORGANISATION and _UNIT.match(part)):
                 return part

@@ -29,7 +29,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from coauthor.readers.affiliations import grouped, parse_address
+from coauthor.readers.affiliations import grouped, parse_address, split_addresses
 from coauthor.readers.base import Format, ReadOptions, tally
 from coauthor.readers.fields import (
     build_paper,
@@ -196,7 +196,7 @@ def _after_name(entry: str, name: str) -> str | None:
 
 
 def _addresses(texts: list[str]) -> tuple[Affiliation, ...]:
-    found = (parse_address(text) for text in texts)
+    found = (parse_address(address) for text in texts for address in split_addresses(text))
     return tuple(dict.fromkeys(a for a in found if a is not None))
 
 
