@@ -74,8 +74,8 @@ def plot_countries(
         ax.text(x, y, f"{name} ({papers[node]:g})", rotation=degrees - 180 if left else degrees,
                 rotation_mode="anchor", ha="right" if left else "left", va="center",
                 fontsize=9 if n <= 25 else 7.5, zorder=4)  # fmt: skip
-    ax.set_xlim(-1.65, 1.65)
-    ax.set_ylim(-1.65, 1.65)
+    ax.set_xlim(-1.75, 1.75)
+    ax.set_ylim(-1.7, 1.9)  # room above the top labels for the title
     ax.set_aspect("equal")
     ax.axis("off")
     left_out = graph.number_of_nodes() - n

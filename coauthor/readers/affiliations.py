@@ -55,17 +55,19 @@ _UNIT = re.compile(
 
 
 @functools.lru_cache(maxsize=4096)
-def country_code(text: str, wos: bool = False) -> str | None:
+def country_code(text: str, wos: bool = False, codes: bool = False) -> str | None:
     """The ISO 3166-1 alpha-2 code of a country as an address ends with it, else None.
     A bare US state code (``MO``, ``CA``) is the USA in a WoS address
-    (``wos``: old records leave the country out), else no country.
+    (``wos``: old records leave the country out), else no country; another
+    bare two-letter code is a country only with ``codes`` (Crossref's
+    ``Heerlen, NL``; in Scopus and WoS it is a state: ``Bhopal, MP``).
 
     >>> [country_code(t) for t in ("Norway.", "USA", "Peoples R China", "England", "TN 37830", "Sarawak", "NL")]
-    ['NO', 'US', 'CN', 'GB', 'US', None, 'NL']
+    ['NO', 'US', 'CN', 'GB', 'US', None, None]
     >>> country_code("IL 61801 USA"), country_code("United States"), country_code("South Korea"), country_code("CA")
     ('US', 'US', 'KR', None)
-    >>> country_code("MO", wos=True), country_code("Wales"), country_code("St Lucia")
-    ('US', 'GB', 'LC')
+    >>> country_code("MO", wos=True), country_code("Wales"), country_code("St Lucia"), country_code("NL", codes=True)
+    ('US', 'GB', 'LC', 'NL')
     """
     text = " ".join(text.strip().rstrip(".").split())
     if not text or any(c.isdigit() for c in text):
@@ -78,6 +80,8 @@ def country_code(text: str, wos: bool = False) -> str | None:
         return COUNTRY_SPELLINGS[folded]
     if len(text) == 2 and text.upper() in US_STATES:  # CA, IN, DE...: a state as often as a country
         return "US" if wos and text.isupper() else None
+    if len(text) == 2 and not codes:
+        return None
     for name in (text, re.sub(r"^St\.? ", "Saint ", text)):  # WoS: St Lucia, St Vincent
         try:
             return str(pycountry.countries.lookup(name).alpha_2)
@@ -107,10 +111,13 @@ def address_parts(address: str) -> list[str]:
     return [part.strip() for part in address.strip().rstrip(".").split(",") if part.strip()]
 
 
-def parse_address(address: str, first_part: bool = False, ror: str | None = None) -> Affiliation | None:
+def parse_address(
+    address: str, first_part: bool = False, ror: str | None = None, codes: bool = False
+) -> Affiliation | None:
     """The affiliation an address names: its institution (the first part with
     ``first_part``, as Web of Science writes it, else the first that names an
-    organisation) and the country of its last part. None for an empty text.
+    organisation) and the country of its last part (a two-letter code read
+    only with ``codes``). None for an empty text.
 
     >>> parse_address("Univ Napoli Federico II, Dept Econ & Stat, Via Cintia, I-80126 Naples, Italy.", True)
     Affiliation(name='Univ Napoli Federico II', ror=None, country='IT')
@@ -120,7 +127,7 @@ def parse_address(address: str, first_part: bool = False, ror: str | None = None
     parts = address_parts(address)
     if not parts:
         return None
-    country = country_code(parts[-1], first_part) if len(parts) > 1 else None
+    country = country_code(parts[-1], first_part, codes) if len(parts) > 1 else None
     body = parts[:-1] if country and len(parts) > 1 else parts
     return Affiliation(body[0] if first_part else organisation_part(body), ror, country)
 

@@ -104,7 +104,7 @@ def crossref_affiliations(person: dict[str, Any]) -> tuple[Affiliation, ...]:
         ids = [as_dict(i) for i in as_list(entry.get("id"))]
         ror = next((ror_id(i.get("id")) for i in ids if str(i.get("id-type", "")).upper() == "ROR"), None)
         name = entry.get("name")
-        affiliation = parse_address(name, ror=ror) if isinstance(name, str) else None
+        affiliation = parse_address(name, ror=ror, codes=True) if isinstance(name, str) else None
         if affiliation is not None:
             found.append(affiliation)
     return tuple(dict.fromkeys(found))
