@@ -15,7 +15,7 @@ import pandas as pd
 from coauthor.atomic import atomic_path
 from coauthor.errors import OptionError
 from coauthor.exporters import EXPORT_FORMATS, GRAPH_SUFFIXES, read_graphml, write_graph, write_graphml
-from coauthor.records import Paper
+from coauthor.records import Affiliation, Paper
 
 FLOAT_FORMAT = "%.10g"
 
@@ -81,13 +81,25 @@ def table_text(table: pd.DataFrame, fmt: str = "csv") -> str:
     raise OptionError(f"unknown table format '{fmt}' (use {', '.join(RECORD_FORMATS)})")
 
 
+def _affiliation_text(affiliation: Affiliation) -> str:
+    """``Univ Oslo (NO)``: an affiliation in a CSV cell."""
+    return affiliation.name + (f" ({affiliation.country})" if affiliation.country else "")
+
+
 def records_text(papers: list[Paper], fmt: str = "jsonl") -> str:
     """The papers as JSON Lines (one object per paper, keys as in
-    :class:`coauthor.records.Paper`) or CSV (lists joined by ``"; "``)."""
+    :class:`coauthor.records.Paper`) or CSV (lists joined by ``"; "``;
+    affiliations as ``name (country)``, each author's joined by ``"; "``,
+    the authors' by ``" | "``)."""
     if fmt == "jsonl":
         return "".join(json.dumps(p.to_dict(), ensure_ascii=False) + "\n" for p in papers)
     if fmt == "csv":
-        rows = [{k: "; ".join(v) if isinstance(v, list) else v for k, v in p.to_dict().items()} for p in papers]
+        rows = [
+            {k: "; ".join(v) if isinstance(v, list) else v for k, v in p.to_dict().items()}
+            | {"author_affiliations": " | ".join("; ".join(map(_affiliation_text, g)) for g in p.author_affiliations),
+               "unlinked_affiliations": "; ".join(map(_affiliation_text, p.unlinked_affiliations))}
+            for p in papers
+        ]  # fmt: skip
         columns = list(Paper.__dataclass_fields__)
         return pd.DataFrame(rows, columns=columns).to_csv(index=False, lineterminator="\n")
     raise OptionError(f"unknown records format '{fmt}' (use {', '.join(RECORD_FORMATS)})")

@@ -89,3 +89,17 @@ def test_level_of_a_graph_file_is_refused(tmp_path: Path) -> None:
 def test_unknown_level_is_a_usage_error(tmp_path: Path) -> None:
     result = run("graph", str(FIXTURE), "--level", "city", "-o", str(tmp_path / "g.graphml"))
     assert result.exit_code == 2 and "'city' is not one of" in result.output
+
+
+def test_records_carry_the_affiliations() -> None:
+    import csv
+    import io
+    import json
+
+    lines = CliRunner().invoke(main, ["records", str(FIXTURE), "--format", "jsonl", "-q"]).stdout.splitlines()
+    third = json.loads(lines[2])
+    assert [[a["country"] for a in g] for g in third["author_affiliations"]] == [["NO"], ["CH"], ["DE"]]
+    text = CliRunner().invoke(main, ["records", str(FIXTURE), "--format", "csv", "-q"]).stdout
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert rows[2]["author_affiliations"] == "Univ Oslo (NO) | CERN (CH) | Tech Univ Munich (DE)"
+    assert rows[3]["author_affiliations"] == ""
