@@ -27,7 +27,7 @@ import pandas as pd
 
 from coauthor.errors import InputError
 from coauthor.readers import Intake, ReadOptions, read_inputs
-from coauthor.records import Paper, ReadReport, paper_id
+from coauthor.records import Affiliation, Paper, ReadReport, paper_id
 
 #: The name a DataFrame of records goes by in reports and messages.
 FRAME = "DataFrame"
@@ -185,9 +185,24 @@ def _flag(value: Any) -> bool:
     return bool(value)
 
 
+def _affiliation(value: Any) -> Affiliation:
+    """An Affiliation, or the dict :meth:`Paper.to_dict` makes of one."""
+    if isinstance(value, Affiliation):
+        return value
+    if isinstance(value, dict) and isinstance(value.get("name"), str):
+        return Affiliation(value["name"], value.get("ror") or None, value.get("country") or None)
+    raise ValueError(value)
+
+
+def _affiliations(value: Any) -> tuple[Affiliation, ...]:
+    return tuple(_affiliation(item) for item in value)
+
+
 #: Field type (as annotated on Paper) -> how a cell is read into it; the
 #: first prefix that matches is used.
 _CONVERTERS: list[tuple[str, Callable[[Any], Any]]] = [
+    ("tuple[tuple[Affiliation", lambda value: tuple(_affiliations(group) for group in value)),
+    ("tuple[Affiliation", _affiliations),
     ("list[str | None]", _optional_texts),
     ("list[str]", _names),
     ("tuple[int", lambda value: tuple(_integer(v) for v in value)),
@@ -197,6 +212,8 @@ _CONVERTERS: list[tuple[str, Callable[[Any], Any]]] = [
     ("str", str),
 ]
 _KIND_WORDS = {
+    "tuple[tuple[Affiliation": "a list of affiliation lists (name, ror, country), one per author",
+    "tuple[Affiliation": "a list of affiliations (name, ror, country)",
     "list[str | None]": "a list of texts",
     "list[str]": "a list of names",
     "tuple[int": "a list of positions",

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, fields
 
 from coauthor.errors import OptionError
-from coauthor.records import Paper, ReadReport
+from coauthor.records import Affiliation, Paper, ReadReport
 
 #: Years a paper can have; others are taken as no year (a hostile ``99999``
 #: would make 20,000 empty five-year slices).
@@ -117,6 +117,20 @@ def clean_paper(paper: Paper, report: ReadReport, limits: Limits) -> None:
         for i, value in enumerate(names):
             if _unsafe(value, limit):
                 names[i] = safe_text(value, report, limit, what)
+    if paper.author_affiliations or paper.unlinked_affiliations:
+        _clean_affiliations(paper, report, limits.field)
     if paper.year is not None and not MIN_YEAR <= paper.year <= MAX_YEAR:
         report.warn(f"year outside {MIN_YEAR}-{MAX_YEAR} dropped", paper.source)
         paper.year = None
+
+
+def _clean_affiliations(paper: Paper, report: ReadReport, limit: int) -> None:
+    """The affiliation names of ``paper`` made safe, as the other fields."""
+
+    def safe(affiliation: Affiliation) -> Affiliation:
+        if not _unsafe(affiliation.name, limit):
+            return affiliation
+        return dataclasses.replace(affiliation, name=safe_text(affiliation.name, report, limit, "field"))
+
+    paper.author_affiliations = tuple(tuple(map(safe, group)) for group in paper.author_affiliations)
+    paper.unlinked_affiliations = tuple(map(safe, paper.unlinked_affiliations))

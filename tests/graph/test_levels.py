@@ -140,3 +140,11 @@ def test_a_level_without_data_is_one_clear_error(seeds: Path) -> None:
 def test_unknown_level() -> None:
     with pytest.raises(OptionError, match="unknown level 'city'"):
         level_tables([], "city")
+
+
+def test_a_dataframe_of_records_keeps_the_affiliations() -> None:
+    from coauthor.readers.frame import read
+
+    frame = read([FIXTURE])  # affiliations as the dicts of Paper.to_dict
+    graph, _, _ = build_graph(frame, options=GraphOptions(level="country"))
+    assert edge_weights(graph) == {("CH", "NO"): 2, ("DE", "NO"): 1, ("CH", "DE"): 1}

@@ -199,3 +199,12 @@ def test_ris_ad_is_the_papers_not_an_authors(tmp_path: Path) -> None:
 
 def test_records_without_affiliations_have_none(seeds: Path) -> None:
     assert not any(p.affiliations() for p in read_inputs([seeds])[0])
+
+
+def test_affiliation_names_are_made_safe_like_every_field(tmp_path: Path) -> None:
+    path = tmp_path / "refs.ris"
+    path.write_text("TY  - JOUR\nAU  - Lee, Ann\nTI  - T\nPY  - 2020\nAD  - Univ\x0b Oslo, Oslo, Norway\nER  - \n",
+                    encoding="utf-8")  # fmt: skip
+    papers, reports = read_inputs([path])
+    assert papers[0].unlinked_affiliations == (Affiliation("Univ Oslo", None, "NO"),)
+    assert reports[0].warnings["control characters dropped"] >= 1
