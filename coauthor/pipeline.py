@@ -440,6 +440,9 @@ def analyze(
     graph_options = graph_options or GraphOptions()
     options = options or AnalysisOptions()
     if runs_on_spark(options.engine):
+        if graph_options.level != "author":
+            raise OptionError(f"'{graph_options.level}' runs on one machine: the Spark engine builds the author graph",
+                              option="level")  # fmt: skip
         stage("Reading, building and analysing on Spark")
         return _analyze_on_spark(inputs, read, graph_options, options, input_format)
     meta = run_metadata(inputs, read, graph_options, options, input_format)

@@ -103,3 +103,8 @@ def test_records_carry_the_affiliations() -> None:
     rows = list(csv.DictReader(io.StringIO(text)))
     assert rows[2]["author_affiliations"] == "Univ Oslo (NO) | CERN (CH) | Tech Univ Munich (DE)"
     assert rows[3]["author_affiliations"] == ""
+
+
+def test_level_is_refused_on_spark(tmp_path: Path) -> None:
+    result = run("analyze", str(FIXTURE), "--level", "country", "--engine", "spark", "-o", str(tmp_path / "out"))
+    assert result.exit_code == 1 and "--level 'country' runs on one machine" in result.output
