@@ -25,6 +25,7 @@ from coauthor.plot.style import (
     measure_column,
     node_areas,
     place_labels,
+    plural,
     ranked_nodes,
 )
 
@@ -75,10 +76,10 @@ def plot_network(
     groups = communities["community"].astype(int)
     colours = groups.map(community_colour).to_dict()
     drawn = draw_map(graph, centrality, ax, colours, size_by, top_labels, labels, seed, max_nodes, components)
-    community_legend(ax, communities, centrality, drawn.nodes, size_by)
-    ax.set_title(
-        f"Collaboration network: {graph.number_of_nodes():,} authors, {graph.number_of_edges():,} co-author links"
-    )
+    noun = str(graph.graph.get("level", "author"))
+    community_legend(ax, communities, centrality, drawn.nodes, size_by, noun)
+    links = "co-author links" if noun == "author" else "collaboration links"
+    ax.set_title(f"Collaboration network: {plural(graph.number_of_nodes(), noun)}, {graph.number_of_edges():,} {links}")
     add_caption(
         ax,
         map_caption(f"colour: community ({graph.graph.get('community_method', 'detected')})", size_by, drawn, caption),

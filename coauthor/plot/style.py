@@ -100,11 +100,17 @@ def legend_dot(colour: str, label: str, size: float = 9) -> Line2D:
 
 
 def community_legend(
-    ax: Axes, communities: pd.DataFrame, centrality: pd.DataFrame, drawn: Sequence[str], rank_by: str = "pagerank"
+    ax: Axes,
+    communities: pd.DataFrame,
+    centrality: pd.DataFrame,
+    drawn: Sequence[str],
+    rank_by: str = "pagerank",
+    noun: str = "author",
 ) -> None:
     """Legend right of ``ax``: one entry per coloured community with a
     ``drawn`` author: its size, how many are drawn when not all, and its top
-    author by ``rank_by``; the grey communities summed up in one entry."""
+    author by ``rank_by``; the grey communities summed up in one entry.
+    ``noun`` names the nodes (``institution``, ``country`` at those levels)."""
     sizes = communities.groupby("community").size()
     shown = communities.loc[list(drawn), "community"].astype(int).value_counts()
     leader = community_leaders(communities, centrality, rank_by)
@@ -112,11 +118,11 @@ def community_legend(
     for community in sorted(c for c in shown.index if c < len(PALETTE)):
         size, seen = int(sizes[community]), int(shown[community])
         part = "" if seen == size else f" ({seen:,} drawn)"
-        label = f"{plural(size, 'author')}{part}, led by {shorten(leader[community])}"
+        label = f"{plural(size, noun)}{part}, led by {shorten(leader[community])}"
         handles.append(legend_dot(community_colour(community), label))
     rest = shown[shown.index >= len(PALETTE)]
     if len(rest):
-        label = f"{plural(len(rest), 'smaller group')}: {plural(int(rest.sum()), 'author')} drawn"
+        label = f"{plural(len(rest), 'smaller group')}: {plural(int(rest.sum()), noun)} drawn"
         handles.append(legend_dot(OTHER_COLOUR, label))
     ax.legend(
         handles=handles,
@@ -144,7 +150,9 @@ def thousands(axis: object) -> None:
 
 
 def plural(count: int, noun: str) -> str:
-    """``"1 author"``, ``"2,000 authors"``."""
+    """``"1 author"``, ``"2,000 authors"``, ``"3 countries"``."""
+    if count != 1 and noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return f"{count:,} {noun[:-1]}ies"
     return f"{count:,} {noun}{'s' * (count != 1)}"
 
 

@@ -108,3 +108,20 @@ def test_records_carry_the_affiliations() -> None:
 def test_level_is_refused_on_spark(tmp_path: Path) -> None:
     result = run("analyze", str(FIXTURE), "--level", "country", "--engine", "spark", "-o", str(tmp_path / "out"))
     assert result.exit_code == 1 and "--level 'country' runs on one machine" in result.output
+
+
+def test_network_figure_names_the_level() -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from coauthor.graph.filters import GraphOptions
+    from coauthor.pipeline import analyze
+    from coauthor.plot.network import plot_network
+
+    result = analyze([FIXTURE], graph_options=GraphOptions(level="country"))
+    ax = plot_network(result.graph, result.centrality, result.communities, plt.figure().gca())
+    assert ax.get_title() == "Collaboration network: 3 countries, 3 collaboration links"
+    assert all("countr" in text.get_text() for text in ax.get_legend().get_texts())
+    plt.close("all")
