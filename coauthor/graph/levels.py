@@ -164,7 +164,7 @@ def unit_columns(authorships: pd.DataFrame, papers: Iterable[Paper]) -> pd.DataF
     """``authorships`` (one row per paper and author position) with the
     columns ``institution`` and ``country``: the lists of each authorship's
     institution ids and country codes (empty when unknown), read by the
-    collaboration indicators.
+    collaboration indicators; unchanged when no author has an affiliation.
 
     >>> from coauthor.records import Affiliation as A
     >>> p = Paper("p", "T", ["Lee", "Chen"], 2020, "f:1", author_affiliations=((A("U Oslo", country="NO"),), ()))
@@ -177,6 +177,8 @@ def unit_columns(authorships: pd.DataFrame, papers: Iterable[Paper]) -> pd.DataF
         for position, group in enumerate(paper.author_affiliations):
             if group:
                 found[(paper.id, position)] = group
+    if not found:  # no affiliation at all: the table as it was (the shares say "not available")
+        return authorships
     keys = list(zip(authorships["paper_id"], authorships["position"], strict=True))
     groups = [found.get((p, int(i)), ()) for p, i in keys]
     return authorships.assign(
