@@ -4,6 +4,7 @@ and one :class:`ReadReport` per input file saying what became of its records.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -43,7 +44,7 @@ class Affiliation:
     def key(self) -> str:
         """The institution's node id: ``ror:<id>``, else ``name:`` and the
         folded name (:func:`fold_text`)."""
-        return f"ror:{self.ror}" if self.ror else f"name:{fold_text(self.name)}"
+        return f"ror:{self.ror}" if self.ror else f"name:{_folded_name(self.name)}"
 
 
 @dataclass(slots=True)
@@ -329,6 +330,12 @@ class ReadReport:
             "skipped": dict(sorted(self.skipped.items())),
             "warnings": dict(sorted(self.warnings.items())),
         }
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _folded_name(name: str) -> str:
+    """:func:`fold_text` of an institution's name, cached (one name recurs on thousands of papers)."""
+    return fold_text(name)
 
 
 def fold_text(text: str) -> str:

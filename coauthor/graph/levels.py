@@ -92,16 +92,18 @@ def _unit_key(affiliation: Affiliation, level: str) -> str | None:
 def _unit_shares(paper: Paper, level: str) -> dict[str, tuple[float, Affiliation]]:
     """unit id -> (fractional count on ``paper``, an affiliation naming it)."""
     shares: dict[str, list[Any]] = {}
-    groups = [g for g in paper.author_affiliations if any(_unit_key(a, level) for a in g)]
-    if groups:
-        for group in groups:
-            units = {_unit_key(a, level): a for a in group if _unit_key(a, level)}
-            for key, affiliation in units.items():
-                entry = shares.setdefault(str(key), [0.0, affiliation])
-                entry[0] += 1 / len(groups) / len(units)
-    others = {_unit_key(a, level): a for a in paper.unlinked_affiliations if _unit_key(a, level)}
+    groups = []
+    for group in paper.author_affiliations:
+        units = {key: a for a in group if (key := _unit_key(a, level))}
+        if units:
+            groups.append(units)
+    for units in groups:
+        for key, affiliation in units.items():
+            entry = shares.setdefault(key, [0.0, affiliation])
+            entry[0] += 1 / len(groups) / len(units)
+    others = {key: a for a in paper.unlinked_affiliations if (key := _unit_key(a, level))}
     for key, affiliation in others.items():
-        shares.setdefault(str(key), [0.0 if groups else 1 / len(others), affiliation])
+        shares.setdefault(key, [0.0 if groups else 1 / len(others), affiliation])
     return {key: (float(share), affiliation) for key, (share, affiliation) in shares.items()}
 
 
