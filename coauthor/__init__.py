@@ -15,14 +15,16 @@ from coauthor.errors import CoauthorError, InputError, OptionError
 from coauthor.exporters import write_graph, write_graphml
 from coauthor.exporters.rows import write_table
 from coauthor.graph.build import coauthorship_graph
+from coauthor.graph.levels import level_graph
 from coauthor.names.resolve import authorship_table
 from coauthor.readers import FORMATS, ReadOptions, read_inputs
 from coauthor.readers.frame import read
-from coauthor.records import Paper, ReadReport
+from coauthor.records import Affiliation, Paper, ReadReport
 from coauthor.report.make import analyze, make_report
 
 __all__ = [
     "FORMATS",
+    "Affiliation",
     "CoauthorError",
     "InputError",
     "OptionError",
@@ -37,6 +39,7 @@ __all__ = [
     "coauthorship_graph",
     "communities",
     "indicators",
+    "level_graph",
     "make_report",
     "read",
     "read_inputs",

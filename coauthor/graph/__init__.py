@@ -1,6 +1,7 @@
 """The collaboration graph: built from the authorship table
 (:mod:`~coauthor.graph.build`, sparse tables and their networkx graph,
-re-exported here) and filtered (:mod:`~coauthor.graph.filters`)."""
+re-exported here), at the institution or country level
+(:mod:`~coauthor.graph.levels`), and filtered (:mod:`~coauthor.graph.filters`)."""
 
 from coauthor.graph.build import (
     DEFAULT_MAX_AUTHORS,
@@ -16,10 +17,12 @@ from coauthor.graph.build import (
     subgraph_tables,
     tables_to_networkx,
 )
+from coauthor.graph.levels import LEVELS, level_graph, level_tables
 
 __all__ = [
     "DEFAULT_MAX_AUTHORS",
     "EDGE_COLUMNS",
+    "LEVELS",
     "UNDATED",
     "WEIGHTINGS",
     "GraphTables",
@@ -27,6 +30,8 @@ __all__ = [
     "check_weighting",
     "coauthorship_graph",
     "graph_from_authorships",
+    "level_graph",
+    "level_tables",
     "ordered_subgraph",
     "subgraph_tables",
     "tables_to_networkx",

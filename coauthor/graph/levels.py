@@ -145,9 +145,46 @@ def level_graph(
     max_authors: int = DEFAULT_MAX_AUTHORS,
     metadata: dict[str, Any] | None = None,
 ) -> nx.Graph:
-    """The collaboration graph of institutions or countries (:func:`level_tables`)
-    as a networkx graph, ``papers_fractional`` and ``country`` on its nodes.
+    """The collaboration graph of institutions or countries.
 
+    Two institutions (countries) are linked when authors of theirs wrote a
+    paper together (see the module docs for the units, the weightings and
+    the fractional count of Perianes-Rodriguez, Waltman & van Eck 2016).
+
+    Parameters
+    ----------
+    papers : iterable of Paper
+        The papers, with their affiliations
+        (:attr:`~coauthor.records.Paper.author_affiliations`, else
+        :attr:`~coauthor.records.Paper.unlinked_affiliations`).
+    level : {"institution", "country"}
+        What a node is.
+    weight : {"full", "fractional", "association", "jaccard", "salton"}
+        The link weight, counted over the units; ``fractional`` splits each
+        paper's 1 over its pairs of units.
+    max_authors : int, default 50
+        Papers with more units make no links (they still count in the
+        units' ``papers``); 0 for no cap.
+    metadata : dict, optional
+        Graph attributes to set.
+
+    Returns
+    -------
+    networkx.Graph
+        Nodes keyed by ROR id (``ror:...``), folded name (``name:...``) or
+        ISO country code, with ``name``, ``papers``, ``papers_fractional``,
+        ``country``, years, ``variants`` and ``kind``; edges with
+        ``weight`` and ``papers``; graph attributes ``level``,
+        ``papers_with_units`` and ``papers_without_units``. Empty when no
+        paper names a unit.
+
+    Raises
+    ------
+    OptionError
+        For an unknown ``level`` or ``weight``.
+
+    Examples
+    --------
     >>> from coauthor.records import Affiliation as A
     >>> p = Paper("p", "T", ["Lee", "Chen"], 2020, "f:1",
     ...           author_affiliations=((A("U Oslo", country="NO"),), (A("CERN", country="CH"),)))
