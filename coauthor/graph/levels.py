@@ -86,7 +86,9 @@ def _most_common(seen: Counter[str]) -> str:
 
 
 def _unit_key(affiliation: Affiliation, level: str) -> str | None:
-    return affiliation.country if level == "country" else affiliation.key
+    if level == "country":
+        return affiliation.country
+    return affiliation.key if affiliation.name or affiliation.ror else None  # a nameless one only has a country
 
 
 def _unit_shares(paper: Paper, level: str) -> dict[str, tuple[float, Affiliation]]:

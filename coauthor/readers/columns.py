@@ -47,6 +47,8 @@ class TableLayout:
     issue: str | None = None
     author_ids: str | None = None
     author_orcids: str | None = None
+    institutions: str | None = None
+    countries: str | None = None
     glued: bool = False
 
     @property
@@ -73,6 +75,10 @@ def _source(header: list[str]) -> str | None:
     return None
 
 
+def _openalex_column(header: list[str], openalex: bool, name: str) -> str | None:
+    return name if openalex and name in header else None
+
+
 def table_layout(header: list[str], author_sep: str | None = None) -> TableLayout:
     """The layout of a table with this (case-folded) header; ``author_sep``
     is the separator given for a table of coauthor's own shape."""
@@ -96,5 +102,7 @@ def table_layout(header: list[str], author_sep: str | None = None) -> TableLayou
         issue=_first(header, ISSUE_COLUMNS),
         author_ids="authorships.author.id" if openalex and "authorships.author.id" in header else None,
         author_orcids="authorships.author.orcid" if openalex and "authorships.author.orcid" in header else None,
+        institutions=_openalex_column(header, openalex, "authorships.institutions.display_name"),
+        countries=_openalex_column(header, openalex, "authorships.countries"),
         glued=source == "SpringerLink",
     )

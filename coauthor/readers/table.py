@@ -31,6 +31,7 @@ that row is skipped, saying which lines it ran over).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from coauthor.readers import columns
 from coauthor.readers.base import Format, ReadOptions, read_head, tally
@@ -48,7 +49,7 @@ from coauthor.readers.openalex import short_id
 from coauthor.readers.rows import Row, first_line, header_cells, row_outcomes
 from coauthor.readers.scopus import sniff_scopus
 from coauthor.readers.wos import sniff_wos
-from coauthor.records import Paper, ReadReport
+from coauthor.records import Affiliation, Paper, ReadReport
 
 DELIMITERS = (",", ";", "\t")
 GLUED = "authors glued together without a separator (SpringerLink CSV; export RIS or BibTeX instead)"
@@ -112,6 +113,7 @@ def _paper(row: Row, where: str, layout: columns.TableLayout, report: ReadReport
         venue=_cell(row, layout.venue), volume=_cell(row, layout.volume), issue=_cell(row, layout.issue),
         author_ids=_openalex_ids(row, layout.author_ids, len(kept)) if same else [],
         author_orcids=_orcids(row, layout.author_orcids, len(kept)) if same else [],
+        **(_openalex_affiliations(row, layout, len(kept)) if same and layout.institutions else {}),
     )  # fmt: skip
 
 
@@ -123,6 +125,34 @@ def _openalex_ids(row: Row, column: str | None, count: int) -> list[str | None]:
     """The OpenAlex author ids (``A...``) of an OpenAlex CSV row, parallel to its authors."""
     values = row.get(column).split("|") if column else []
     return parallel([short_id(v, "A") for v in values]) if len(values) == count else []
+
+
+def _openalex_affiliations(row: Row, layout: columns.TableLayout, count: int) -> dict[str, Any]:
+    """``author_affiliations`` of an OpenAlex CSV row (one institution per
+    author, with the country of ``authorships.countries`` when that has one
+    per author too), or its institutions as ``unlinked_affiliations`` when
+    their number is not the authors' (an author with two cannot be told;
+    each author's country is then kept on an affiliation without a name).
+
+    >>> layout = columns.table_layout(["authorships.author.display_name", "authorships.institutions.display_name",
+    ...                                "authorships.countries"])
+    >>> row = Row(2, 2, {"authorships.institutions.display_name": "Univ A|", "authorships.countries": "IT|"})
+    >>> _openalex_affiliations(row, layout, 2)
+    {'author_affiliations': ((Affiliation(name='Univ A', ror=None, country='IT'),), ())}
+    """
+    names = row.get(layout.institutions or "").split("|")
+    codes = row.get(layout.countries).split("|") if layout.countries else []
+    if len(codes) != count:
+        codes = [""] * count
+    if len(names) != count:  # the countries are still each author's: a nameless affiliation holds them
+        unlinked = tuple(dict.fromkeys(Affiliation(n.strip()) for n in names if n.strip()))
+        countries = [(Affiliation("", None, c.strip().upper()),) if c.strip() else () for c in codes]
+        return {"unlinked_affiliations": unlinked, "author_affiliations": tuple(countries) if any(countries) else ()}
+    groups = [
+        (Affiliation(name.strip(), None, code.strip().upper() or None),) if name.strip() else ()
+        for name, code in zip(names, codes, strict=True)
+    ]
+    return {"author_affiliations": tuple(groups) if any(groups) else ()}
 
 
 def _orcids(row: Row, column: str | None, count: int) -> list[str | None]:

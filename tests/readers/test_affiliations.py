@@ -208,3 +208,20 @@ def test_affiliation_names_are_made_safe_like_every_field(tmp_path: Path) -> Non
     papers, reports = read_inputs([path])
     assert papers[0].unlinked_affiliations == (Affiliation("Univ Oslo", None, "NO"),)
     assert reports[0].warnings["control characters dropped"] >= 1
+
+
+def test_openalex_csv_institutions_and_countries(shared_data: Path) -> None:
+    from coauthor.graph.levels import level_graph
+
+    path = shared_data / "peers" / "bibliometrix" / "tests_testthat_fixtures_openalex_sample.csv"
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    codes = {c for r in rows for c in r["authorships.countries"].split("|") if c}
+    names = {n for r in rows for n in r["authorships.institutions.display_name"].split("|") if n}
+    papers = read(path)
+    assert countries(papers) == codes and len(codes) == 7
+    assert sorted(dict(level_graph(papers, "institution").nodes(data="name")).values()) == sorted(names)
+    first = next(p for p in papers if "Massimo Aria" in p.authors)
+    naples = Affiliation("University of Naples Federico II", None, "IT")
+    campania = Affiliation('University of Campania "Luigi Vanvitelli"', None, "IT")
+    assert first.author_affiliations == ((naples,), (campania,))
