@@ -115,7 +115,9 @@ def level_tables(
     """The collaboration graph of institutions or countries as tables (see
     the module docs). ``max_authors`` caps the units of a paper that makes
     edges. ``info`` says the level, how many papers had a unit
-    (``papers_with_units``) and how many not (``papers_without_units``).
+    (``papers_with_units``) and how many not (``papers_without_units``), and
+    how many of the ``authorships`` (an author on a paper) give no unit of
+    their own (``authorships_without_units``).
 
     A paper of Norway and Switzerland and one of Norway, Switzerland and
     Germany: full counting gives NO-CH 2, fractional 1 + 1/3.
@@ -128,7 +130,10 @@ def level_tables(
     >>> edges.loc[(edges.source == "CH") & (edges.target == "NO"), ["weight", "papers"]].values.round(4).tolist()
     [[1.3333, 2.0]]
     """
+    papers = list(papers)
     units, missing = unit_table(papers, level)
+    own = sum(any(_unit_key(a, level) for a in group) for paper in papers for group in paper.author_affiliations)
+    total = sum(len(paper.authors) for paper in papers)
     tables = build_tables(units, weight, max_authors, fraction="paper")
     shares = units.groupby("author_id")["share"].sum()
     countries = units.groupby("author_id")["country"].agg(lambda codes: Counter(c for c in codes if c).most_common(1))
@@ -136,7 +141,8 @@ def level_tables(
     nodes.insert(2, "papers_fractional", shares.reindex(nodes.index).to_numpy(dtype=float))
     nodes.insert(3, "country", [found[0][0] if found else "" for found in countries.reindex(nodes.index)])
     nodes["kind"] = level
-    tables.info.update(level=level, papers_with_units=int(units["paper_id"].nunique()), papers_without_units=missing)
+    tables.info.update(level=level, papers_with_units=int(units["paper_id"].nunique()), papers_without_units=missing,
+                       authorships=total, authorships_without_units=total - own)  # fmt: skip
     return tables
 
 
@@ -238,7 +244,8 @@ def nodes_word(graph: nx.Graph) -> str:
 
 
 def level_line(graph: nx.Graph) -> str | None:
-    """How many papers an institution or country graph left out, or None.
+    """How many papers an institution or country graph left out (and how
+    many authorships give no unit of their own), or None.
 
     >>> level_line(nx.Graph(level="country", papers_without_units=1, papers_with_units=3))
     '1 of 4 papers have no affiliation with a known country: left out of the country graph'
@@ -248,4 +255,8 @@ def level_line(graph: nx.Graph) -> str | None:
         return None
     total = missing + graph.graph.get("papers_with_units", 0)
     level = graph.graph["level"]
-    return f"{missing} of {total} papers have no affiliation with a known {level}: left out of the {level} graph"
+    line = f"{missing} of {total} papers have no affiliation with a known {level}: left out of the {level} graph"
+    authorships, without = graph.graph.get("authorships"), graph.graph.get("authorships_without_units")
+    if authorships and without:
+        line += f"; {without:,} of {authorships:,} authorships give no {level} of their own"
+    return line

@@ -12,7 +12,7 @@ import networkx as nx
 import pandas as pd
 
 from coauthor.exporters.rows import write_graphml, write_table
-from coauthor.graph.levels import level_graph
+from coauthor.graph.levels import level_graph, level_line
 from coauthor.pipeline import Analysis
 
 #: Level -> the stem of its files.
@@ -86,13 +86,7 @@ def write_levels(result: Analysis, out: Path) -> list[Path]:
 
 
 def _summary(graph: nx.Graph, level: str) -> str:
-    """``N institutions, M links (K of P papers have no affiliation: left out)``."""
-    missing = graph.graph.get("papers_without_units", 0)
-    total = missing + graph.graph.get("papers_with_units", 0)
-    plural = LEVEL_FILES[level]
-    text = f"{graph.number_of_nodes()} {plural}, {graph.number_of_edges()} collaboration links"
-    if missing:
-        text += (
-            f" ({missing} of {total} papers have no affiliation with a known {level}: left out of the {level} graph)"
-        )
-    return text
+    """``N institutions, M collaboration links`` and what was left out (:func:`level_line`)."""
+    text = f"{graph.number_of_nodes()} {LEVEL_FILES[level]}, {graph.number_of_edges()} collaboration links"
+    left_out = level_line(graph)
+    return f"{text} ({left_out})" if left_out else text

@@ -13,7 +13,10 @@ from click.testing import CliRunner, Result
 from coauthor.cli import main
 
 FIXTURE = Path(__file__).resolve().parents[1] / "data" / "wos" / "affiliations.isi"
-LEFT_OUT = "1 of 4 papers have no affiliation with a known country: left out of the country graph"
+LEFT_OUT = (
+    "1 of 4 papers have no affiliation with a known country: left out of the country graph; "
+    "1 of 8 authorships give no country of their own"
+)
 
 
 def run(*args: str) -> Result:

@@ -46,6 +46,7 @@ def test_country_graph_full_counting(papers: list[Paper]) -> None:
     assert edge_weights(g) == {("CH", "NO"): 2, ("DE", "NO"): 1, ("CH", "DE"): 1}
     assert g.nodes["NO"]["name"] == "Norway" and g.nodes["DE"]["country"] == "DE"
     assert (g.graph["papers_with_units"], g.graph["papers_without_units"]) == (3, 1)
+    assert (g.graph["authorships"], g.graph["authorships_without_units"]) == (2 + 2 + 3 + 1, 1)  # Kim's
 
 
 def test_country_graph_fractional_counting(papers: list[Paper]) -> None:
