@@ -159,12 +159,9 @@ def graph_from_authorships(
 
 
 def build_tables(
-    authorships: pd.DataFrame, weight: str = "full", max_authors: int = DEFAULT_MAX_AUTHORS, fraction: str = "author"
+    authorships: pd.DataFrame, weight: str = "full", max_authors: int = DEFAULT_MAX_AUTHORS
 ) -> GraphTables:
-    """Node and edge tables of the collaboration graph (see the module docs).
-    ``fraction`` is how ``fractional`` counts a paper of n nodes: ``author``
-    (Newman) 1/(n - 1) per pair, ``paper`` 1/(n(n - 1)/2) per pair (the
-    paper's total weight 1, as :mod:`coauthor.graph.levels` counts)."""
+    """Node and edge tables of the collaboration graph (see the module docs)."""
     check_weighting(weight, max_authors)
     codes = _Codes.of(authorships)
     nodes = _node_table(authorships, codes)
@@ -176,8 +173,7 @@ def build_tables(
         "papers_over_author_cap": int(over_cap.sum()),
         "largest_author_count": int(sizes.max()) if len(sizes) else 0,
     }
-    pair_share = np.maximum(sizes - 1, 1) * (np.maximum(sizes, 2) / 2 if fraction == "paper" else 1)
-    edges, pairs = _edge_table(codes, ~over_cap[codes.paper], 1.0 / pair_share, nodes.index)
+    edges, pairs = _edge_table(codes, ~over_cap[codes.paper], 1.0 / np.maximum(sizes - 1, 1), nodes.index)
     edges.insert(2, "weight", _weights(edges, nodes["papers"], weight))
     return GraphTables(nodes, edges, info, pairs)
 

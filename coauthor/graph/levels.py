@@ -9,8 +9,9 @@ its folded name (:attr:`coauthor.records.Affiliation.key`); a country's is
 its ISO code. The weightings are those of the author graph counted over the
 units (c_ij = papers with both units, c_i = papers with unit i), except
 ``fractional``, counted per paper as in Perianes-Rodriguez, Waltman & van
-Eck (2016): each paper has a total weight of 1, split equally over its
-n(n-1)/2 pairs of units (full counting gives each pair 1).
+Eck (2016): a paper of n units gives each of its pairs 1/(n - 1), so each
+unit's links from one paper add up to 1 (full counting gives each pair 1),
+as the author graph counts authors (Newman 2001).
 
 Nodes carry ``name``, ``papers`` (full count: papers naming the unit),
 ``papers_fractional`` (each paper's 1 split equally over its authors with a
@@ -120,7 +121,7 @@ def level_tables(
     their own (``authorships_without_units``).
 
     A paper of Norway and Switzerland and one of Norway, Switzerland and
-    Germany: full counting gives NO-CH 2, fractional 1 + 1/3.
+    Germany: full counting gives NO-CH 2, fractional 1 + 1/2.
 
     >>> from coauthor.records import Affiliation as A
     >>> no, ch, de = A("U Oslo", country="NO"), A("CERN", country="CH"), A("TUM", country="DE")
@@ -128,13 +129,13 @@ def level_tables(
     ...           Paper("q", "U", ["Lee", "Chen", "Wu"], 2021, "f:2", author_affiliations=((no,), (ch,), (de,)))]
     >>> edges = level_tables(papers, "country", "fractional").edges
     >>> edges.loc[(edges.source == "CH") & (edges.target == "NO"), ["weight", "papers"]].values.round(4).tolist()
-    [[1.3333, 2.0]]
+    [[1.5, 2.0]]
     """
     papers = list(papers)
     units, missing = unit_table(papers, level)
     own = sum(any(_unit_key(a, level) for a in group) for paper in papers for group in paper.author_affiliations)
     total = sum(len(paper.authors) for paper in papers)
-    tables = build_tables(units, weight, max_authors, fraction="paper")
+    tables = build_tables(units, weight, max_authors)
     shares = units.groupby("author_id")["share"].sum()
     countries = units.groupby("author_id")["country"].agg(lambda codes: Counter(c for c in codes if c).most_common(1))
     nodes = tables.nodes
@@ -168,8 +169,8 @@ def level_graph(
     level : {"institution", "country"}
         What a node is.
     weight : {"full", "fractional", "association", "jaccard", "salton"}
-        The link weight, counted over the units; ``fractional`` splits each
-        paper's 1 over its pairs of units.
+        The link weight, counted over the units; ``fractional`` gives each
+        pair of a paper's n units 1/(n - 1).
     max_authors : int, default 50
         Papers with more units make no links (they still count in the
         units' ``papers``); 0 for no cap.

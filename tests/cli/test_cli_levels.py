@@ -46,7 +46,7 @@ def test_graph_level_institution_and_author_default(tmp_path: Path) -> None:
 def test_graph_level_with_fractional_weight(tmp_path: Path) -> None:
     run("graph", str(FIXTURE), "--level", "country", "--weight", "fractional", "-o", str(tmp_path / "g.graphml"))
     g = nx.read_graphml(tmp_path / "g.graphml")
-    assert abs(g.edges["CH", "NO"]["weight"] - (1 + 1 / 3)) < 1e-9
+    assert abs(g.edges["CH", "NO"]["weight"] - (1 + 1 / 2)) < 1e-9
     assert abs(g.nodes["NO"]["papers_fractional"] - (1 / 2 + 1 + 1 / 3)) < 1e-9
 
 

@@ -10,8 +10,9 @@ tests/data/wos/affiliations.isi holds four papers:
 Country papers, full: NO 3, CH 2, DE 1. Fractional (each paper's 1 split
 over its authors, each author's share over their countries): NO 1/2 + 1 +
 1/3, CH 1/2 + 1/3, DE 1/3. Links, full: NO-CH 2, NO-DE 1, CH-DE 1;
-fractional (each paper's 1 split over its pairs): NO-CH 1 + 1/3, the others
-1/3 (paper 2 has one country: no pair). Paper 4 is left out.
+fractional (Perianes-Rodriguez et al. 2016: 1/(n - 1) per pair of a paper of
+n countries): NO-CH 1 + 1/2, the others 1/2 (paper 2 has one country: no
+pair). Paper 4 is left out.
 """
 
 from __future__ import annotations
@@ -51,8 +52,8 @@ def test_country_graph_full_counting(papers: list[Paper]) -> None:
 
 def test_country_graph_fractional_counting(papers: list[Paper]) -> None:
     g = level_graph(papers, "country", "fractional")
-    assert edge_weights(g) == {("CH", "NO"): round(1 + 1 / 3, 6), ("DE", "NO"): round(1 / 3, 6),
-                               ("CH", "DE"): round(1 / 3, 6)}  # fmt: skip
+    assert edge_weights(g) == {("CH", "NO"): round(1 + 1 / 2, 6), ("DE", "NO"): round(1 / 2, 6),
+                               ("CH", "DE"): round(1 / 2, 6)}  # fmt: skip
     fractional = {n: round(v, 6) for n, v in g.nodes(data="papers_fractional")}
     assert fractional == {"NO": round(1 / 2 + 1 + 1 / 3, 6), "CH": round(1 / 2 + 1 / 3, 6), "DE": round(1 / 3, 6)}
     assert math.isclose(sum(fractional.values()), 3, abs_tol=1e-5)  # one per paper with a country
