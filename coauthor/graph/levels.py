@@ -249,14 +249,15 @@ def level_line(graph: nx.Graph) -> str | None:
     many authorships give no unit of their own), or None.
 
     >>> level_line(nx.Graph(level="country", papers_without_units=1, papers_with_units=3))
-    '1 of 4 papers have no affiliation with a known country: left out of the country graph'
+    '1 of 4 papers has no affiliation with a known country: left out of the country graph'
     """
     missing = graph.graph.get("papers_without_units")
     if not missing:
         return None
     total = missing + graph.graph.get("papers_with_units", 0)
     level = graph.graph["level"]
-    line = f"{missing} of {total} papers have no affiliation with a known {level}: left out of the {level} graph"
+    verb = "has" if missing == 1 else "have"
+    line = f"{missing:,} of {total:,} papers {verb} no affiliation with a known {level}: left out of the {level} graph"
     authorships, without = graph.graph.get("authorships"), graph.graph.get("authorships_without_units")
     if authorships and without:
         line += f"; {without:,} of {authorships:,} authorships give no {level} of their own"

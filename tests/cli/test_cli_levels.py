@@ -14,7 +14,7 @@ from coauthor.cli import main
 
 FIXTURE = Path(__file__).resolve().parents[1] / "data" / "wos" / "affiliations.isi"
 LEFT_OUT = (
-    "1 of 4 papers have no affiliation with a known country: left out of the country graph; "
+    "1 of 4 papers has no affiliation with a known country: left out of the country graph; "
     "1 of 8 authorships give no country of their own"
 )
 
