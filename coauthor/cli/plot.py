@@ -58,13 +58,13 @@ def html_command(job: Job, output: Path, size_by: str, max_nodes: int, component
     offline: the network figure's sizes, colours and seeded layout, a search
     box, details on hover, click to highlight co-authors, a community
     filter."""
-    from coauthor.plot.html import write_html
+    from coauthor.plot.html import write_map
     from coauthor.plot.kinds import figure_caption
 
     result = job.analyze()
     caption = figure_caption(result)
-    write_html(result.graph, result.centrality, result.communities, output, size_by, job.analysis.seed, max_nodes,
-               caption, components)  # fmt: skip
+    written = write_map(result.graph, result.centrality, result.communities, output, size_by, job.analysis.seed,
+                        max_nodes, caption, components)  # fmt: skip
     if level_line(result.graph):
         click.echo(level_line(result.graph), err=True)
-    click.echo(f"Map of {result.graph.number_of_nodes()} {nodes_word(result.graph)} written to {output}", err=True)
+    click.echo(str(written), err=True)

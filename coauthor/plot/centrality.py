@@ -15,11 +15,17 @@ __all__ = ["MEASURE_LABELS", "plot_centrality"]
 
 
 def plot_centrality(
-    centrality: pd.DataFrame, ax: Axes, measure: str = "pagerank", top: int = 15, caption: str = ""
+    centrality: pd.DataFrame,
+    ax: Axes,
+    measure: str = "pagerank",
+    top: int = 15,
+    caption: str = "",
+    word: str = "authors",
 ) -> Axes:
     """Horizontal bars of the ``top`` authors by ``measure`` (any column of
     the centrality table), highest on top, each bar labelled with its value;
-    names longer than 28 characters are shortened with an ellipsis."""
+    names longer than 28 characters are shortened with an ellipsis. ``word``
+    names the nodes in the title (``countries`` for a country graph)."""
     values_all = measure_column(centrality, measure)
     order = pd.DataFrame({"v": values_all, "name": centrality["name"].astype(str)})
     ranked = order.sort_values(["v", "name"], ascending=[False, True]).head(top)
@@ -30,7 +36,7 @@ def plot_centrality(
     integer = measure in INTEGER_MEASURES
     ax.bar_label(bars, labels=[f"{v:.0f}" if integer else f"{v:.3g}" for v in values], padding=3, fontsize=8)
     ax.set_xlabel(MEASURE_LABELS.get(measure, measure))
-    ax.set_title(f"Top {len(values)} of {len(centrality)} authors by {measure}")
+    ax.set_title(f"Top {len(values)} of {len(centrality)} {word} by {measure}")
     ax.spines[["top", "right"]].set_visible(False)
     ax.margins(x=0.12)
     ax.set_ylim(-0.6, len(values) - 0.4)

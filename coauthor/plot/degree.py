@@ -9,6 +9,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from coauthor.graph.levels import nodes_word
 from coauthor.plot.style import PALETTE, add_caption
 
 if TYPE_CHECKING:
@@ -37,10 +38,12 @@ def plot_degree(graph: nx.Graph, ax: Axes, caption: str = "") -> Axes:
     are left out (the caption counts them)."""
     from matplotlib.ticker import FuncFormatter, LogFormatter
 
+    word = nodes_word(graph)
+    partners = "co-authors" if word == "authors" else f"linked {word}"
     degree = pd.Series(dict(graph.degree()), dtype=float)
     strength = pd.Series(dict(graph.degree(weight="weight")), dtype=float)
     series = (
-        ("Degree k (co-authors)", degree, PALETTE[0], "o"),
+        (f"Degree k ({partners})", degree, PALETTE[0], "o"),
         ("Strength s (joint papers, summed)", strength, PALETTE[5], "s"),
     )
     for label, values, colour, marker in series:
@@ -55,14 +58,14 @@ def plot_degree(graph: nx.Graph, ax: Axes, caption: str = "") -> Axes:
     ax.yaxis.set_major_formatter(plain)
     for axis in (ax.xaxis, ax.yaxis):  # the default minor labels are mathtext ($2\times10^{-1}$)
         axis.set_minor_formatter(_plain_minor_labels(LogFormatter))
-    ax.set_xlabel("x: co-authors (k) or joint papers summed over co-authors (s), log scale")
-    ax.set_ylabel("Share of authors with at least x, P(X ≥ x)")
-    ax.set_title(f"Degree and strength distributions ({graph.number_of_nodes():,} authors)")
+    ax.set_xlabel(f"x: {partners} (k) or joint papers summed over {partners} (s), log scale")
+    ax.set_ylabel(f"Share of {word} with at least x, P(X ≥ x)")
+    ax.set_title(f"Degree and strength distributions ({graph.number_of_nodes():,} {word})")
     ax.grid(True, which="major", color="#E5E5E5", lw=0.6)
     ax.spines[["top", "right"]].set_visible(False)
     ax.legend(frameon=False, loc="lower left")
     isolated = int((degree == 0).sum())
-    note = f"{isolated} authors without co-authors left out (log scale). " if isolated else ""
+    note = f"{isolated} {word} without {partners} left out (log scale). " if isolated else ""
     add_caption(ax, f"{note}{caption}".strip())
     return ax
 

@@ -12,6 +12,7 @@ import pandas as pd
 
 from coauthor.graph.build import ordered_subgraph
 from coauthor.graph.filters import find_author
+from coauthor.graph.levels import nodes_word
 from coauthor.plot.style import (
     add_caption,
     community_colour,
@@ -135,7 +136,7 @@ def plot_ego(
     ax.set_axis_off()
     reach = nx.single_source_shortest_path_length(graph, centre, cutoff=hops)
     name = str(centrality.at[centre, "name"])
-    ax.set_title(f"Ego network of {name}: {len(reach) - 1:,} authors within {hops} hop{'s' * (hops != 1)}")
+    ax.set_title(f"Ego network of {name}: {len(reach) - 1:,} {nodes_word(graph)} within {hops} hop{'s' * (hops != 1)}")
     cut = (
         f"; showing {len(shown) - 1:,} of {len(reach) - 1:,} (most central per ring)" if len(shown) < len(reach) else ""
     ) + chords_note

@@ -16,6 +16,7 @@ import html
 import json
 import os
 import re
+from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,7 @@ import pandas as pd
 from coauthor.analysis.engine import DEFAULT_SEED
 from coauthor.atomic import write_text_atomic
 from coauthor.errors import CoauthorError
+from coauthor.graph.levels import nodes_word
 from coauthor.plot.layout import DEFAULT_COMPONENTS, layout, visible_subgraph
 from coauthor.plot.style import PALETTE, community_colour, community_leaders, measure_column, node_areas, ranked_nodes
 
@@ -102,8 +104,9 @@ def map_data(
     return {
         "nodes": nodes,
         "edges": edges,
-        "communities": _communities(communities, centrality, size_by),
+        "communities": _communities(communities, centrality, size_by, nodes_word(graph)),
         "note": drawn.note,
+        "nodes_word": nodes_word(graph),
     }
 
 
@@ -138,17 +141,70 @@ def _number(value: object) -> str:
     return f"{float(value):g}" if isinstance(value, int | float) else str(value)
 
 
-def _communities(communities: pd.DataFrame, centrality: pd.DataFrame, size_by: str) -> list[dict[str, Any]]:
+def _communities(
+    communities: pd.DataFrame, centrality: pd.DataFrame, size_by: str, word: str = "authors"
+) -> list[dict[str, Any]]:
     """Label and colour of every community, by number (0 = largest)."""
     leader = community_leaders(communities, centrality, size_by)
     sizes = communities.groupby("community").size()
     return [
         {
-            "label": f"{int(sizes.get(c, 0)):,} authors, led by {leader.get(c, '?')}",
+            "label": f"{int(sizes.get(c, 0)):,} {word}, led by {leader.get(c, '?')}",
             "colour": community_colour(c) if c < len(PALETTE) else None,
         }
         for c in range(int(sizes.index.max()) + 1 if len(sizes) else 0)
     ]
+
+
+@dataclass(frozen=True)
+class WrittenMap:
+    """A map page written: where, how many nodes it shows of how many, and
+    what was cut (the page's note, empty when nothing was)."""
+
+    path: Path
+    shown: int
+    total: int
+    word: str
+    note: str
+
+    def __str__(self) -> str:
+        """The line the CLI prints.
+
+        >>> print(WrittenMap(Path("map.html"), 3, 3, "authors", ""))
+        Map of 3 authors written to map.html
+        >>> print(WrittenMap(Path("map.html"), 3, 8, "authors", "the largest connected component: 3 of 8 authors"))
+        Map written to map.html; the largest connected component: 3 of 8 authors
+        """
+        if self.note:
+            return f"Map written to {self.path}; {self.note}"
+        return f"Map of {self.total:,} {self.word} written to {self.path}"
+
+
+def _page(
+    graph: nx.Graph,
+    centrality: pd.DataFrame,
+    communities: pd.DataFrame,
+    size_by: str,
+    seed: int,
+    max_nodes: int,
+    title: str | None,
+    caption: str,
+    components: int | None,
+) -> tuple[str, dict[str, Any]]:
+    """The page and the data it draws."""
+    data = map_data(graph, centrality, communities, size_by, seed, max_nodes, components)
+    size = f"{graph.number_of_nodes():,} {nodes_word(graph)}, {graph.number_of_edges():,} links"
+    title = title or f"Collaboration network: {size}"
+    note = f" {data['note'].capitalize()}." if data["note"] else ""
+    values = {
+        "TITLE": html.escape(title),
+        "CAPTION": html.escape(f"Node size: {size_by}; colour: community.{note} {caption}".strip()),
+        "VIS_NETWORK": vis_network_js(),
+        "DATA": script_json(data),
+    }
+    template = (files("coauthor") / "templates" / "map.html").read_text(encoding="utf-8")
+    # one pass: substituted text is never searched again
+    return re.sub(r"__(TITLE|CAPTION|VIS_NETWORK|DATA)__", lambda m: values[m.group(1)], template), data
 
 
 def html_map(
@@ -164,18 +220,24 @@ def html_map(
 ) -> str:
     """The page (see the module docs) as a string. ``title`` defaults to the
     graph's size; ``caption`` (data and options) goes in the footer."""
-    data = map_data(graph, centrality, communities, size_by, seed, max_nodes, components)
-    title = title or f"Collaboration network: {graph.number_of_nodes():,} authors, {graph.number_of_edges():,} links"
-    note = f" {data['note'].capitalize()}." if data["note"] else ""
-    values = {
-        "TITLE": html.escape(title),
-        "CAPTION": html.escape(f"Node size: {size_by}; colour: community.{note} {caption}".strip()),
-        "VIS_NETWORK": vis_network_js(),
-        "DATA": script_json(data),
-    }
-    template = (files("coauthor") / "templates" / "map.html").read_text(encoding="utf-8")
-    # one pass: substituted text is never searched again
-    return re.sub(r"__(TITLE|CAPTION|VIS_NETWORK|DATA)__", lambda m: values[m.group(1)], template)
+    return _page(graph, centrality, communities, size_by, seed, max_nodes, title, caption, components)[0]
+
+
+def write_map(
+    graph: nx.Graph,
+    centrality: pd.DataFrame,
+    communities: pd.DataFrame,
+    path: str | os.PathLike[str],
+    size_by: str = "pagerank",
+    seed: int = DEFAULT_SEED,
+    max_nodes: int = MAX_HTML_NODES,
+    caption: str = "",
+    components: int | None = DEFAULT_COMPONENTS,
+) -> WrittenMap:
+    """Write :func:`html_map` to ``path`` atomically (UTF-8); says what it shows."""
+    page, data = _page(graph, centrality, communities, size_by, seed, max_nodes, None, caption, components)
+    write_text_atomic(path, page)
+    return WrittenMap(Path(path), len(data["nodes"]), graph.number_of_nodes(), nodes_word(graph), data["note"])
 
 
 def write_html(
@@ -190,6 +252,4 @@ def write_html(
     components: int | None = DEFAULT_COMPONENTS,
 ) -> Path:
     """Write :func:`html_map` to ``path`` atomically (UTF-8). Returns the path."""
-    page = html_map(graph, centrality, communities, size_by, seed, max_nodes, caption=caption, components=components)
-    write_text_atomic(path, page)
-    return Path(path)
+    return write_map(graph, centrality, communities, path, size_by, seed, max_nodes, caption, components).path

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from coauthor._version import __version__
 from coauthor.analysis.engine import DEFAULT_SEED
 from coauthor.errors import OptionError
+from coauthor.graph.levels import nodes_word
 from coauthor.plot.centrality import plot_centrality
 from coauthor.plot.communities_over_time import plot_communities_over_time
 from coauthor.plot.degree import plot_degree
@@ -171,7 +172,7 @@ def _communities_over_time(result: Analysis, fig: Figure, o: PlotOptions, captio
 
 
 def _centrality(result: Analysis, fig: Figure, o: PlotOptions, caption: str) -> None:
-    plot_centrality(result.centrality, fig.add_subplot(), o.size_by, o.top_labels, caption)
+    plot_centrality(result.centrality, fig.add_subplot(), o.size_by, o.top_labels, caption, nodes_word(result.graph))
 
 
 def _degree(result: Analysis, fig: Figure, o: PlotOptions, caption: str) -> None:

@@ -20,6 +20,7 @@ import numpy as np
 
 from coauthor.analysis.engine import DEFAULT_SEED, Seed, seed_int
 from coauthor.graph.build import ordered_subgraph
+from coauthor.graph.levels import nodes_word
 
 #: How many of the largest connected components a map draws unless told
 #: (0: all; None: those with at least :data:`MAIN_COMPONENT_SHARE` of the
@@ -82,7 +83,7 @@ def visible_subgraph(
     sub = ordered_subgraph(graph, nodes)
     drawn = sub
     if len(nodes) < len(order):
-        notes.append(f"showing the {len(nodes):,} authors with the highest {by} of {len(order):,}")
+        notes.append(f"showing the {len(nodes):,} {nodes_word(graph)} with the highest {by} of {len(order):,}")
     if sub.number_of_edges() > max_edges:
         drawn = backbone(sub, max_edges)
         notes.append(
@@ -113,8 +114,9 @@ def _components_note(graph: nx.Graph, kept: set[str]) -> str:
     left = graph.subgraph(set(graph) - kept)
     count = nx.number_connected_components(graph.subgraph(kept))
     which = "the largest connected component" if count == 1 else f"the {count:,} largest connected components"
-    return (f"{which}: {len(kept):,} of {graph.number_of_nodes():,} authors "
-            f"({nx.number_connected_components(left):,} smaller components, {left.number_of_nodes():,} authors, "
+    word = nodes_word(graph)
+    return (f"{which}: {len(kept):,} of {graph.number_of_nodes():,} {word} "
+            f"({nx.number_connected_components(left):,} smaller components, {left.number_of_nodes():,} {word}, "
             "left out)")  # fmt: skip
 
 

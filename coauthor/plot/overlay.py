@@ -12,6 +12,7 @@ import pandas as pd
 
 from coauthor.analysis.engine import DEFAULT_SEED
 from coauthor.errors import OptionError
+from coauthor.graph.levels import nodes_word
 from coauthor.names.resolve import authorship_table
 from coauthor.plot.layout import DEFAULT_COMPONENTS
 from coauthor.plot.network import MAX_DRAWN_NODES, draw_map, map_caption
@@ -82,6 +83,7 @@ def plot_overlay(
     bar.set_label("Average publication year")
     bar.ax.yaxis.set_major_formatter(mpl.ticker.FormatStrFormatter("%d"))
     bar.ax.yaxis.set_major_locator(mpl.ticker.MaxNLocator(integer=True))
-    ax.set_title(f"When authors published: {graph.number_of_nodes():,} authors, coloured by average year")
+    word = nodes_word(graph)
+    ax.set_title(f"When {word} published: {graph.number_of_nodes():,} {word}, coloured by average year")
     add_caption(ax, map_caption(f"colour: average publication year ({source})", size_by, drawn, caption))
     return ax

@@ -128,3 +128,23 @@ def test_network_figure_names_the_level() -> None:
     assert ax.get_title() == "Collaboration network: 3 countries, 3 collaboration links"
     assert all("countr" in text.get_text() for text in ax.get_legend().get_texts())
     plt.close("all")
+
+
+def test_pages_and_figures_at_a_level_name_their_nodes(tmp_path: Path) -> None:
+    """Titles, the community list and the map's status line say institutions,
+    not authors, when the nodes are institutions."""
+    import json
+    import re
+
+    page = run("html", str(FIXTURE), "--level", "institution", "-o", str(tmp_path / "m.html"))
+    text = (tmp_path / "m.html").read_text(encoding="utf-8")
+    data = json.loads(re.search(r'<script type="application/json" id="coauthor-data">(.*?)</script>', text).group(1))
+    assert data["nodes_word"] == "institutions"
+    assert all(" institutions, led by " in c["label"] for c in data["communities"])
+    assert "authors" not in re.search(r"<title>(.*?)</title>", text).group(1)
+    assert page.output.count("Map of 3 institutions written to") == 1
+    for kind in ("centrality", "degree", "overlay"):
+        plotted = run("plot", kind, str(FIXTURE), "--level", "institution", "-o", str(tmp_path / f"{kind}.svg"))
+        assert plotted.exit_code == 0, plotted.output
+        svg = (tmp_path / f"{kind}.svg").read_text(encoding="utf-8")
+        assert "institutions" in svg and " authors" not in svg.split("Data: ")[0], kind
