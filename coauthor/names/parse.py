@@ -20,6 +20,10 @@ PARTICLES = frozenset("van von der den de del della di da dos das du la le bin i
 #: Prefixes after which a capital inside a surname is normal ("McDonald").
 _INNER_CAPITAL_PREFIXES = ("Mc", "Mac", "Di", "De", "Da", "Du", "La", "Le", "O'", "D'", "Van", "Von", "St")
 
+#: Titles written before a name (``Prof.``, ``Dr.``), compared without the
+#: dot and case folded: they start a name and are not part of it.
+HONORIFICS = frozenset({"prof", "professor", "dr"})
+
 _LETTERS = r"[^\W\d_]"
 _LOWER_RUN = r"[^\W\d_A-Z]*"
 
@@ -35,6 +39,15 @@ def _is_name_token(token: str) -> bool:
         if not _is_capitalised_word(part):
             return False
     return True
+
+
+def is_honorific(token: str) -> bool:
+    """True for a title written before a name: ``Prof.``, ``Dr.``, ``Dr``.
+
+    >>> is_honorific("Prof."), is_honorific("Dr"), is_honorific("Drew")
+    (True, True, False)
+    """
+    return token.rstrip(".").casefold() in HONORIFICS
 
 
 def _is_capitalised_word(word: str) -> bool:
