@@ -30,7 +30,8 @@ class TableLayout:
     """Where one table keeps each field. ``source`` names the database whose
     export it is (None: a table of coauthor's own shape); ``author_sep``
     separates names unless ``glued`` (SpringerLink writes names one after
-    the other with nothing between them); ``database`` prefixes the id
+    the other with nothing between them: :mod:`coauthor.readers.glued`
+    splits them); ``database`` prefixes the id
     column's values in ``db_id``; ``missing`` lists the fields (title, year)
     no column holds."""
 

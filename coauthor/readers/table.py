@@ -17,9 +17,10 @@ Dimensions are read with their own column names and author separators
 ``variant``. A table without a title or year column says so in a warning,
 as does a year it cannot read. SpringerLink writes the names of a paper one
 after the other with nothing between them (``Vivek K. PallipuramMohammad
-Bhuiyan``, ``Bo Yang 杨博Kai Lu 卢凯``, ``HAMDADKarima``): such a list
-cannot be split, nor told from one name, without guessing, so every row
-with authors is skipped with that reason. The line Dimensions
+Bhuiyan``, ``Bo Yang 杨博Kai Lu 卢凯``, ``HAMDADKarima``):
+:mod:`coauthor.readers.glued` splits them, with the evidence of the whole
+file (a first pass over its author column), and a row whose split stays
+ambiguous is a warning. The line Dimensions
 writes above the header (``About the data: ...``) is passed over.
 
 Quoted fields may span lines; every row is reported at its first real line
@@ -44,15 +45,16 @@ from coauthor.readers.fields import (
     parallel,
     split_names,
 )
+from coauthor.readers.glued import GluedEvidence, split_glued
 from coauthor.readers.jsonworks import normalize_orcid
 from coauthor.readers.openalex import short_id
-from coauthor.readers.rows import Row, first_line, header_cells, row_outcomes
+from coauthor.readers.rows import Row, first_line, header_cells, row_outcomes, table_rows
 from coauthor.readers.scopus import sniff_scopus
 from coauthor.readers.wos import sniff_wos
 from coauthor.records import Affiliation, Paper, ReadReport
 
 DELIMITERS = (",", ";", "\t")
-GLUED = "authors glued together without a separator (SpringerLink CSV; export RIS or BibTeX instead)"
+GLUED_AMBIGUOUS = "glued author names could be split more than one way (SpringerLink CSV; check the names)"
 
 
 def csv_delimiter(line: str) -> str | None:
@@ -85,15 +87,38 @@ def read_csv(path: Path, options: ReadOptions) -> tuple[list[Paper], ReadReport]
     report.variant = layout.source
     for name in layout.missing:
         report.warn(f"no {name} column (every {name} left empty)", f"{path}:1")
-    rows = row_outcomes(path, csv_delimiter, lambda row, where: _paper(row, where, layout, report), report=report)
+    glued = _evidence(path, layout) if layout.glued else None
+    rows = row_outcomes(
+        path, csv_delimiter, lambda row, where: _paper(row, where, layout, report, glued), report=report
+    )
     return tally(report, rows), report
 
 
-def _paper(row: Row, where: str, layout: columns.TableLayout, report: ReadReport) -> Paper | str:
+def _evidence(path: Path, layout: columns.TableLayout) -> GluedEvidence:
+    """Where the glued author cells of the file surely end and start names."""
+    return GluedEvidence.from_cells(
+        row.get(layout.authors) for row in table_rows(path, csv_delimiter) if not row.problem
+    )
+
+
+def _names(
+    text: str, where: str, layout: columns.TableLayout, report: ReadReport, glued: GluedEvidence | None
+) -> list[str]:
+    """The author names of one cell: split on the layout's separator, or
+    out of a glued cell (a warning when the split is ambiguous)."""
+    if glued is None:
+        return split_names(text, layout.author_sep or ";")
+    split = split_glued(text, glued)
+    if split.ambiguous:
+        report.warn(GLUED_AMBIGUOUS, where)
+    return list(split.names)
+
+
+def _paper(
+    row: Row, where: str, layout: columns.TableLayout, report: ReadReport, glued: GluedEvidence | None = None
+) -> Paper | str:
     text = row.get(layout.authors)
-    if layout.author_sep is None and text:
-        return GLUED
-    names = split_names(text, layout.author_sep or ";")
+    names = _names(text, where, layout, report, glued)
     authors, truncated = clean_authors(names)
     kept = drop_initials(authors, report, where)
     if not kept:

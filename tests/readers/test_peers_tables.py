@@ -147,7 +147,7 @@ def test_scopus_author_that_is_only_initials_is_left_out_with_a_warning(tmp_path
     assert (f"{path}:2", "warning: author is only initials (left out)") in report.errors
 
 
-# --- IEEE Xplore, SpringerLink, Lens, OpenAlex CSV, Dimensions ------------------------------
+# --- IEEE Xplore, Lens, OpenAlex CSV, Dimensions (SpringerLink: test_springer_glued.py) -----
 
 
 @pytest.mark.parametrize("name", ["tests_resources_ieee.csv", "notebooks_data_ieee_1.csv"])
@@ -170,26 +170,6 @@ def test_litstudy_ieee_known_records(peers: Path) -> None:
     assert papers[1].authors == ["F. Berberich", "J. Liebmann", "J. -P. Nominé", "O. Pineda", "P. Segers", "V. Teodor"]
     assert papers[1].title == "European HPC Landscape" and papers[1].doi == "10.1109/escience.2019.00062"
     assert papers[0].venue == "Computing in Science & Engineering"
-
-
-@pytest.mark.parametrize("name", ["notebooks_data_springer.csv", "tests_resources_springer.csv"])
-def test_litstudy_springer_glued_authors_are_never_invented(peers: Path, name: str) -> None:
-    """SpringerLink glues the names ("Vivek K. PallipuramMohammad Bhuiyan"):
-    every row with authors is skipped with that reason, none merged; the
-    notebook file holds 1,000 distinct DOIs (PROVENANCE)."""
-    path = peers / "litstudy" / name
-    header, rows = csv_rows(path)
-    authors, doi = header.index("Authors"), header.index("Item DOI")
-    with_authors = sum(bool(row[authors].strip()) for row in rows)
-    if name.startswith("notebooks"):
-        assert len({row[doi] for row in rows}) == len(rows) == 1000
-    papers, report = read(path)
-    assert report.variant == "SpringerLink"
-    assert (report.read, report.merged, papers) == (len(rows), 0, [])
-    glued = "authors glued together without a separator (SpringerLink CSV; export RIS or BibTeX instead)"
-    assert report.skipped == {glued: with_authors} | (
-        {"no authors": len(rows) - with_authors} if with_authors < len(rows) else {}
-    )
 
 
 def test_bibliometrix_lens(peers: Path) -> None:
