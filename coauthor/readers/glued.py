@@ -59,8 +59,13 @@ _STRONG_PREFIXES = ("Mac", "Mc", "O'", "O’", "D'", "D’")
 #: Words that are family names of their own too (``Du``, ``De``) but may be
 #: glued to a long one (``DeFrancisco``).
 _WEAK_PREFIXES = ("Abd", "Van", "Von", "Da", "De", "Di", "Du", "La", "Le", "St", "Al", "El")
-#: Letters of one syllable of a CamelCase given name (``Guang``, ``Hyun``).
-_SYLLABLE = 6
+#: Letters a particle glued to a family name leaves after it, at least
+#: (``DeFrancisco``; ``DuZhang`` is two names).
+_LONG_WORD = 7
+#: One syllable of a romanised Chinese, Korean or Vietnamese given name, the
+#: parts of a CamelCase one (``Wen``, ``Guang``, ``Hyuk``, ``Seong``, ``Thien``;
+#: not ``Gorji`` or ``Francisco``): consonants, vowels, one final consonant.
+_SYLLABLE = re.compile(r"[bcdfghj-np-tv-z]{0,3}[aeiouy]{1,3}(?:ng|[nmklpr])?", re.IGNORECASE)
 
 
 def candidates(token: str) -> list[int]:
@@ -121,22 +126,23 @@ def end_shape(piece: str) -> bool:
             return True
     for prefix in _WEAK_PREFIXES:
         rest = piece[len(prefix) :]
-        if piece.startswith(prefix) and _plain(rest) and len(rest.split("-")[0]) > _SYLLABLE:
+        if piece.startswith(prefix) and _plain(rest) and len(rest.split("-")[0]) >= _LONG_WORD:
             return True
     return False
 
 
 def start_shape(piece: str) -> bool:
     """True when ``piece`` may start a name: a plain word, a title, or
-    CamelCase syllables (``WenGuang``, not ``FranciscoShenghsun``).
+    CamelCase syllables (``WenGuang``, not ``FranciscoShenghsun`` or
+    ``GorjiHosein``).
 
-    >>> start_shape("WenGuang"), start_shape("FranciscoShenghsun"), start_shape("Prof.")
+    >>> start_shape("WenGuang"), start_shape("GorjiHosein"), start_shape("Prof.")
     (True, False, True)
     """
     if _plain(piece) or is_honorific(piece):
         return True
     humps = _humps(piece)
-    return len(humps) > 1 and all(_plain(h) and len(h) <= _SYLLABLE for h in humps)
+    return len(humps) > 1 and all(_SYLLABLE.fullmatch(h) for h in humps)
 
 
 @dataclass
