@@ -205,12 +205,15 @@ class GluedSplit:
     ambiguous: bool = False
 
 
-# A partial split: its score and, per token, the cut taken (0: none).
-_Path = tuple[float, tuple[int, ...]]
+# A partial split: its score and the cuts taken so far, last first, as a
+# linked list (cut, rest) of one cut per token (0: none).
+_Cuts = tuple[int, "_Cuts"] | None
+_Path = tuple[float, _Cuts]
 
 
 def split_glued(cell: str, evidence: GluedEvidence | None = None) -> GluedSplit:
-    """Split one glued author cell into its names.
+    """Split one glued author cell into its names. On equal scores the
+    cut further right wins (a CamelCase word stays with the name before).
 
     >>> split_glued("DeHao ChenWenGuang ChenWeiMin Zheng").names
     ('DeHao Chen', 'WenGuang Chen', 'WeiMin Zheng')
@@ -220,33 +223,40 @@ def split_glued(cell: str, evidence: GluedEvidence | None = None) -> GluedSplit:
     if not tokens:
         return GluedSplit(())
     # states: parts of the open name so far (0, 1, 2 = two or more) -> the two best paths
-    states: dict[int, list[_Path]] = {0: [(0.0, ())]}
+    states: dict[int, list[_Path]] = {0: [(0.0, None)]}
     for token in tokens:
         title = is_honorific(token)
         cuts_here = [] if title else candidates(token)
+        whole_cost = MISSHAPEN if cuts_here and not (end_shape(token) or start_shape(token)) else 0.0
         following: dict[int, list[_Path]] = {}
         for parts, paths in states.items():
             for score, cuts in paths:
-                if title:  # a title starts a name: the open one closes before it
-                    _keep(following, 0, (score - (_close(parts) if parts else 0.0), (*cuts, 0)))
-                else:  # kept whole: a CamelCase token must still look like a part of a name
-                    cost = MISSHAPEN if cuts_here and not (end_shape(token) or start_shape(token)) else 0.0
-                    _keep(following, min(parts + 1, 2), (score - cost, (*cuts, 0)))
-                for cut in cuts_here:
+                for cut in reversed(cuts_here):
                     left, right = token[:cut], token[cut:]
                     if is_honorific(left):
                         continue
                     gain = SPLIT + evidence.score(left, right) - _close(parts + 1)
                     gain -= MISSHAPEN * ((not end_shape(left)) + (not start_shape(right)))
-                    _keep(following, 0 if is_honorific(right) else 1, (score + gain, (*cuts, cut)))
+                    _keep(following, 0 if is_honorific(right) else 1, (score + gain, (cut, cuts)))
+                if title:  # a title starts a name: the open one closes before it
+                    _keep(following, 0, (score - (_close(parts) if parts else 0.0), (0, cuts)))
+                else:  # kept whole: a CamelCase token must still look like a part of a name
+                    _keep(following, min(parts + 1, 2), (score - whole_cost, (0, cuts)))
         states = following
-    ends = sorted(((score - _close(parts), cuts) for parts, paths in states.items() for score, cuts in paths),
-                  reverse=True)  # fmt: skip
-    ends = [path for path in ends if path[0] > -math.inf]
+    ends = [(score - _close(parts), cuts) for parts, paths in states.items() for score, cuts in paths]
+    ends = sorted((path for path in ends if path[0] > -math.inf), key=lambda path: path[0], reverse=True)
     if not ends:  # only titles: no name
         return GluedSplit(())
     best = ends[0]
-    return GluedSplit(_names(cell, best[1]), len(ends) > 1 and best[0] - ends[1][0] < MARGIN)
+    return GluedSplit(_names(cell, _unlink(best[1])), len(ends) > 1 and best[0] - ends[1][0] < MARGIN)
+
+
+def _unlink(cuts: _Cuts) -> tuple[int, ...]:
+    taken: list[int] = []
+    while cuts is not None:
+        taken.append(cuts[0])
+        cuts = cuts[1]
+    return tuple(reversed(taken))
 
 
 def _close(parts: int) -> float:
