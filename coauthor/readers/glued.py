@@ -164,29 +164,30 @@ class GluedEvidence:
         return evidence
 
     def add(self, cell: str) -> None:
-        """Count the sure ends and starts of one cell."""
-        tokens = [t for t in cell.split() if not is_honorific(t)] if cell.split() else []
-        if not tokens:
-            return
+        """Count the sure ends and starts of one cell, each place once."""
         raw = cell.split()
-        self.starts[tokens[0]] += 1
-        self.ends[tokens[-1]] += 1
+        names = [k for k, token in enumerate(raw) if not is_honorific(token)]
+        if not names:
+            return
+        # place -> piece: a whole token at its index, the right piece of a token at index + 0.5
+        starts: dict[float, str] = {names[0]: raw[names[0]]}
+        ends: dict[float, str] = {names[-1]: raw[names[-1]]}
         for k, token in enumerate(raw):
             if is_honorific(token):
                 if k > 0 and not is_honorific(raw[k - 1]) and not candidates(raw[k - 1]):
-                    self.ends[raw[k - 1]] += 1
+                    ends[k - 1] = raw[k - 1]
                 if k + 1 < len(raw) and not is_honorific(raw[k + 1]):
-                    self.starts[raw[k + 1]] += 1
+                    starts[k + 1] = raw[k + 1]
                 continue
             cuts = candidates(token)
             if 0 < k < len(raw) - 1 and len(cuts) == 1:
-                left, right = token[: cuts[0]], token[cuts[0] :]
-                self.ends[left] += 1
-                if is_honorific(right):
-                    if not is_honorific(raw[k + 1]):
-                        self.starts[raw[k + 1]] += 1
-                else:
-                    self.starts[right] += 1
+                ends[k] = token[: cuts[0]]
+                if not is_honorific(token[cuts[0] :]):
+                    starts[k + 0.5] = token[cuts[0] :]
+                elif not is_honorific(raw[k + 1]):
+                    starts[k + 1] = raw[k + 1]
+        self.starts.update(starts.values())
+        self.ends.update(ends.values())
 
     def score(self, left: str, right: str) -> float:
         """The evidence that ``left`` ends a name and ``right`` starts one:
