@@ -198,3 +198,32 @@ def test_glued_names_split_back(names: list[str]) -> None:
     list (a family name that is a particle alone, Mac or Mc, would read as
     glued to the next name: MacAnn, so it is left out)."""
     assert list(split_glued("".join(names)).names) == names
+
+
+@pytest.mark.parametrize(
+    ("cell", "names"),
+    [
+        ("Dr. Ann Lee", ["Ann Lee"]),
+        ("Ann Lee Dr. Bob Stone", ["Ann Lee", "Bob Stone"]),  # a title after a space starts a name too
+        ("Prof. Dr.", []),
+        ("Prof. Ann LeeProf. Dr. Bob Stone", ["Ann Lee", "Bob Stone"]),
+        ("Simon McIntosh-SmithAnn Lee", ["Simon McIntosh-Smith", "Ann Lee"]),  # Mc is no name of its own
+        ("Ann DeFranciscoBob Lee", ["Ann DeFrancisco", "Bob Lee"]),
+        ("Ann LeeXuWei Chen", ["Ann Lee", "XuWei Chen"]),  # LeeXu is no family name
+    ],
+)
+def test_titles_and_shapes(cell: str, names: list[str]) -> None:
+    split = split_glued(cell)
+    assert (list(split.names), split.ambiguous) == (names, False)
+
+
+def test_evidence_of_the_file_decides_a_tie() -> None:
+    """HewaNadungodageYuni: each reading leaves one CamelCase piece, so
+    only the other cells of the file can tell (a guess without them)."""
+    cell = "Chandima HewaNadungodageYuni Xia"
+    alone = split_glued(cell)
+    assert alone.ambiguous
+    sure = split_glued(cell, GluedEvidence.from_cells(["Chandima HewaNadungodage", "Yuni Xia", cell]))
+    assert (sure.names, sure.ambiguous) == (("Chandima HewaNadungodage", "Yuni Xia"), False)
+    other = split_glued(cell, GluedEvidence.from_cells(["Chandima Hewa", "NadungodageYuni Xia", cell]))
+    assert (other.names, other.ambiguous) == (("Chandima Hewa", "NadungodageYuni Xia"), False)
