@@ -244,10 +244,11 @@ def split_glued(cell: str, evidence: GluedEvidence | None = None) -> GluedSplit:
                 else:  # kept whole: a CamelCase token must still look like a part of a name
                     _keep(following, min(parts + 1, 2), (score - whole_cost, (0, cuts)))
         states = following
-    ends = [(score - _close(parts), cuts) for parts, paths in states.items() for score, cuts in paths]
+    # a title at the end starts no name: it is dropped (parts 0 closes nothing)
+    ends = [
+        (score - (_close(parts) if parts else 0.0), cuts) for parts, paths in states.items() for score, cuts in paths
+    ]
     ends = sorted((path for path in ends if path[0] > -math.inf), key=lambda path: path[0], reverse=True)
-    if not ends:  # only titles: no name
-        return GluedSplit(())
     best = ends[0]
     return GluedSplit(_names(cell, _unlink(best[1])), len(ends) > 1 and best[0] - ends[1][0] < MARGIN)
 

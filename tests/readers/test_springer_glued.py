@@ -186,8 +186,9 @@ def test_cli_graph_links_the_authors_of_a_row(litstudy: Path, tmp_path: Path) ->
     assert all(graph.has_edge(a, b) for a in row for b in row if a < b)
 
 
-_WORD = st.from_regex(r"[A-Z][a-z]{1,9}", fullmatch=True).filter(lambda w: w not in {"Mc", "Mac"})
-_GIVEN = st.one_of(_WORD, st.builds("{}-{}".format, _WORD, _WORD))
+_WORD = st.from_regex(r"[A-Z][a-zéøü]{1,9}", fullmatch=True).filter(lambda w: w not in {"Mc", "Mac", "Dr"})
+_SYLLABLE = st.sampled_from(["Wen", "Guang", "Hui", "Zhi", "Jun", "Xiang", "Hyun", "Soo", "Seong", "Luan"])
+_GIVEN = st.one_of(_WORD, st.builds("{}-{}".format, _WORD, _WORD), st.builds(str.__add__, _SYLLABLE, _SYLLABLE))
 _MIDDLE = st.one_of(st.just(""), st.from_regex(r"[A-Z]\. ", fullmatch=True))
 _NAME = st.builds("{} {}{}".format, _GIVEN, _MIDDLE, _WORD)
 
@@ -195,8 +196,9 @@ _NAME = st.builds("{} {}{}".format, _GIVEN, _MIDDLE, _WORD)
 @given(st.lists(_NAME, min_size=1, max_size=8))
 def test_glued_names_split_back(names: list[str]) -> None:
     """'Given [M.] Family' names glued together split back into the same
-    list (a family name that is a particle alone, Mac or Mc, would read as
-    glued to the next name: MacAnn, so it is left out)."""
+    list; given names may be hyphenated (Jean-Luc) or CamelCase syllables
+    (WenGuang). A family name that is a particle alone, Mac or Mc, would
+    read as glued to the next name (MacAnn), and Dr as a title: left out."""
     assert list(split_glued("".join(names)).names) == names
 
 
@@ -206,6 +208,8 @@ def test_glued_names_split_back(names: list[str]) -> None:
         ("Dr. Ann Lee", ["Ann Lee"]),
         ("Ann Lee Dr. Bob Stone", ["Ann Lee", "Bob Stone"]),  # a title after a space starts a name too
         ("Prof. Dr.", []),
+        ("Ann LeeProf.", ["Ann Lee"]),  # a title at the end starts no name
+        ("Ann Lee Dr.", ["Ann Lee"]),
         ("Prof. Ann LeeProf. Dr. Bob Stone", ["Ann Lee", "Bob Stone"]),
         ("Simon McIntosh-SmithAnn Lee", ["Simon McIntosh-Smith", "Ann Lee"]),  # Mc is no name of its own
         ("Ann DeFranciscoBob Lee", ["Ann DeFrancisco", "Bob Lee"]),
