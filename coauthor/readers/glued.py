@@ -22,11 +22,14 @@ is not always split where it could be. The split of a cell is the one that
 leaves fewest one-part names, then scores best: every boundary taken counts
 :data:`SPLIT`, each piece counts its shape (a plain capitalised word, or a
 particle glued to a long word as in ``DeFrancisco``, ends a name; a plain
-word or CamelCase syllables such as ``WenGuang`` start one) and the
-evidence of the same file (:class:`GluedEvidence`: how often the left piece
-ends a name and the right piece starts one where that is sure). A cell
-whose best split beats the next one by less than :data:`MARGIN` is
-``ambiguous`` (the reader warns).
+word or CamelCase syllables such as ``WenGuang`` start one; a CamelCase
+token kept whole must have one of these shapes) and the evidence of the
+same file (:class:`GluedEvidence`: how often the left piece ends a name
+and the right piece starts one where that is sure; it breaks ties of shape
+and never outweighs one). A cell whose best split beats the next one by
+less than :data:`MARGIN` is ``ambiguous`` (the reader warns). A one-word
+name inside a token (``SeillerWilliemNitin``: Seiller, Williem, Nitin)
+cannot come out: that token holds two boundaries.
 
 >>> split_glued("Prof. Rafik A. AlievProf. Dr. Janusz KacprzykMo Jamshidi").names
 ('Rafik A. Aliev', 'Janusz Kacprzyk', 'Mo Jamshidi')
