@@ -11,7 +11,11 @@ The rules, in order, the first that decides wins (the ``rule`` column):
    given names and name order are folded (``Zhu, Jun-Yan`` = ``Junyan Zhu``);
 4. ``compatible-variant``, ``initials-unique``, ``initials-coauthors``,
    ``variant-coauthors``, or ``separate`` when a name could be several
-   people: see :mod:`coauthor.names.grouping` and :mod:`coauthor.names.forms`.
+   people: see :mod:`coauthor.names.grouping` and :mod:`coauthor.names.forms`;
+5. ``variant-transliteration``, ``variant-hyphenation``, ``variant-particle``,
+   ``variant-typo``, ``variant-given-typo``: people whose names are variants
+   (``Müller`` / ``Mueller``, ``J.-P.`` / ``Jean Pierre``, a typo) joined when
+   they share a co-author: :mod:`coauthor.names.variants`.
 
 ``mode="strict"`` applies rules 1 to 3 only; ``mode="off"`` keys every
 author by the name exactly as written (``as-written``); ``mode="split"``
@@ -41,9 +45,12 @@ from coauthor.names.forms import NameForm, name_form
 from coauthor.names.grouping import Coauthors, Unit, group_units
 from coauthor.names.parse import ORGANISATION, author_kind, name_key, parse_name
 from coauthor.names.split import paper_context, split_homonyms
+from coauthor.names.variants import Mentions, merge_variants
 from coauthor.records import Paper
 
 RESOLVE_MODES = ("default", "strict", "off", "split")
+#: The modes that merge variant names on co-author evidence (:mod:`coauthor.names.variants`).
+VARIANT_MODES = ("default", "split")
 TABLE_COLUMNS = [
     "paper_id", "position", "name", "author_id", "author_name", "rule", "evidence", "inferred", "year",
     "orcid", "external_id", "given", "family", "particle", "suffix", "initials", "kind",
@@ -80,7 +87,7 @@ def resolve(papers: Iterable[Paper], aliases: Aliases | None = None, mode: str =
         table["rule"] = np.where(table["resolved"].eq(table["name"]) & table["pin"].isna(), "as-written", "alias")
         table["evidence"] = ""
     else:
-        _resolve_people(table, names, strict=mode == "strict")
+        _resolve_people(table, names, strict=mode == "strict", variants=mode in VARIANT_MODES)
         table["author_id"] = _author_ids(table, names)
     if mode == "split":
         table = _split(table, names, paper_context(papers))
@@ -113,7 +120,9 @@ def authorship_table(papers: Iterable[Paper], aliases: Aliases | None = None, mo
     aliases : Aliases, optional
         An alias file read by ``coauthor.names.aliases.read_aliases``.
     mode : {"default", "strict", "off", "split"}
-        ``default`` applies every rule; ``strict`` the alias file,
+        ``default`` applies every rule (variant names, such as ``Müller`` /
+        ``Mueller`` or a typo, only when they share a co-author:
+        :mod:`coauthor.names.variants`); ``strict`` the alias file,
         identifiers and equal names only; ``off`` keys authors by the name
         exactly as written; ``split`` applies every rule, then splits an
         author whose mentions fall into evidence groups of different times
@@ -228,8 +237,10 @@ def _apply_aliases(table: pd.DataFrame, aliases: Aliases) -> tuple[pd.Series, pd
     return pd.Series(resolved, index=table.index, dtype=object), pd.Series(pins, index=table.index, dtype=object)
 
 
-def _resolve_people(table: pd.DataFrame, names: _Names, strict: bool) -> None:
-    """Add ``person`` (a number per person; pinned: the pin), ``rule`` and ``evidence``."""
+def _resolve_people(table: pd.DataFrame, names: _Names, strict: bool, variants: bool = False) -> None:
+    """Add ``person`` (a number per person; pinned: the pin), ``rule`` and
+    ``evidence``; ``variants``: then merge variant names on co-author
+    evidence (:mod:`coauthor.names.variants`)."""
     pinned = table["pin"].notna().to_numpy()
     identifier = table["orcid"].where(table["orcid"].notna(), table["external_id"])
     identified = identifier.notna().to_numpy() & ~pinned
@@ -247,6 +258,8 @@ def _resolve_people(table: pd.DataFrame, names: _Names, strict: bool) -> None:
     is_id = identified[~pinned]
     rule = np.where(is_id, identifier[~pinned].map(identifier_kind, na_action="ignore"), rule)
     evidence = np.where(is_id, identifier[~pinned].fillna(""), evidence)
+    if variants:
+        _merge_variants(table, names, group, rule, evidence, components)
     replaced = (mentions["resolved"] != mentions["name"]).to_numpy()
     table["person"] = pd.Series(table["pin"], dtype=object)
     table.loc[~pinned, "person"] = group
@@ -254,6 +267,37 @@ def _resolve_people(table: pd.DataFrame, names: _Names, strict: bool) -> None:
     table["evidence"] = "alias file"
     table.loc[~pinned, "rule"] = np.where(replaced, "alias", rule)
     table.loc[~pinned, "evidence"] = np.where(replaced, "alias file: read as " + mentions["resolved"], evidence)
+
+
+def _merge_variants(
+    table: pd.DataFrame, names: _Names, group: np.ndarray, rule: np.ndarray, evidence: np.ndarray, ident: pd.Series
+) -> None:
+    """Join the people whose names are variants backed by a shared co-author:
+    ``group``, ``rule`` and ``evidence`` (of the unpinned mentions) change in place."""
+    pinned = table["pin"].notna().to_numpy()
+    person = np.empty(len(table), dtype=np.int64)
+    person[~pinned] = group
+    person[pinned] = group.max(initial=-1) + 1 + pd.factorize(table.loc[pinned, "pin"])[0]
+    codes = table["code"].to_numpy()
+    mentions = Mentions(
+        person=person,
+        paper=table["paper_code"].to_numpy(),
+        code=codes,
+        ident=ident.to_numpy(dtype=object),
+        mergeable=~pinned & (names.kind[codes] != ORGANISATION),
+    )
+    merges = merge_variants(mentions, names.names.tolist(), names.forms)
+    if not merges:
+        return
+    into = pd.Series({p: m.into for p, m in merges.items()})
+    why = pd.DataFrame(
+        {"rule": {p: m.rule for p, m in merges.items()}, "evidence": {p: m.evidence for p, m in merges.items()}}
+    )
+    changed = np.isin(group, into.index.to_numpy())
+    moved = pd.Series(group[changed])
+    group[changed] = moved.map(into).to_numpy()
+    rule[changed] = moved.map(why["rule"]).to_numpy()
+    evidence[changed] = moved.map(why["evidence"]).to_numpy()
 
 
 def identifier_kind(identifier: str) -> str:
