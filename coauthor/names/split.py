@@ -53,7 +53,6 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
 
 import numpy as np
 import pandas as pd
@@ -64,6 +63,7 @@ from coauthor.names.parse import ascii_fold
 from coauthor.records import Paper
 
 SPLIT_RULE = "split-evidence"
+Link = tuple[int, int]
 _WORD = re.compile(r"[a-z]{4,}")
 _STOP = frozenset(
     "with from that this their these those into over under about between using based study analysis "
@@ -210,15 +210,12 @@ class _Finder:
         self.ident = [x if isinstance(x, str) and x else None for x in identifier]
         sizes = table.groupby("paper_id", sort=False)["author_id"].transform("size").to_numpy()
         self.evidence_row = sizes <= rule.max_authors
-        self.by_paper: dict[str, list[str]] = defaultdict(list)
         self.by_author: dict[str, list[int]] = defaultdict(list)
-        for i, (paper, author) in enumerate(zip(self.paper, self.author, strict=True)):
+        for i, author in enumerate(self.author):
             self.by_author[author].append(i)
-            if self.evidence_row[i]:
-                self.by_paper[paper].append(author)
         self.names = table.groupby("author_id", sort=False)["author_name"].first()
         self.label = np.full(len(table), -1, dtype=np.int64)  # global shared-co-author component of each mention
-        self.parts: dict[str, dict[str, int]] = {}  # per candidate: co-author -> component
+        self.hops: dict[str, list[Link]] = {}  # per candidate: groups linked by two hops
         if context is None:
             context = pd.DataFrame(columns=["venue", "affiliation", "title", "venue_shown"], dtype=object)
 
@@ -238,15 +235,18 @@ class _Finder:
         """Authors whose co-authored mentions fall into more than one group
         by shared co-authors alone (further links only join groups): the
         connected components of (mention, (author, co-author)) edges, found
-        for all authors at once."""
+        for all authors at once; and, for those authors, the pairs of groups
+        that two-hop evidence links (:meth:`_two_hops`)."""
         ids = pd.DataFrame({"a": self.author, "i": self.ident}).dropna().groupby("a")["i"].nunique()
-        t = pd.DataFrame({"row": np.arange(len(self.table)), "p": self.paper, "a": self.author})
+        author_code, authors = pd.factorize(pd.Series(self.author, dtype=object))
+        t = pd.DataFrame({"row": np.arange(len(self.table)), "p": self.paper, "a": author_code})
         t = t[self.evidence_row]
         pairs = t.merge(t[["p", "a"]], on="p", suffixes=("", "_co"))
         pairs = pairs[pairs["a"] != pairs["a_co"]]
         if pairs.empty:
             return sorted(ids[ids > 1].index)
-        key, _ = pd.factorize(pairs["a"] + "\x00" + pairs["a_co"])
+        width = np.int64(len(authors))
+        key, _ = pd.factorize(pairs["a"].to_numpy(np.int64) * width + pairs["a_co"].to_numpy(np.int64))
         n = len(self.table)
         links = sp.coo_matrix((np.ones(len(pairs)), (pairs["row"], n + key)), shape=(n + key.max() + 1,) * 2)
         _, labels = connected_components(links, directed=False)
@@ -254,43 +254,86 @@ class _Finder:
         self.label[rows["row"].to_numpy()] = labels[rows["row"].to_numpy()]
         groups = pd.DataFrame({"a": rows["a"], "g": labels[rows["row"].to_numpy()]})
         counts = groups.groupby("a")["g"].nunique()
-        chosen = sorted(set(counts[counts > 1].index) | set(ids[ids > 1].index))
-        keyed = pairs[pairs["a"].isin(set(chosen))].drop_duplicates(["a", "a_co"])
-        keyed = keyed.assign(g=labels[keyed["row"].to_numpy()])
-        for author, part in keyed.groupby("a", sort=False):
-            self.parts[author] = dict(zip(part["a_co"], part["g"].tolist(), strict=True))
+        several = set(authors[counts[counts > 1].index])
+        chosen = sorted(several | set(ids[ids > 1].index))
+        if self.rule.two_hop:
+            chosen_codes = authors.get_indexer(chosen)
+            keyed = pairs[pairs["a"].isin(chosen_codes)].drop_duplicates(["a", "a_co"])
+            self.hops = self._two_hops(pairs, keyed.assign(g=labels[keyed["row"].to_numpy()]), authors)
         return chosen
 
-    @cache  # noqa: B019 (one finder per call)
-    def coauthors(self, author: str) -> frozenset[str]:
-        found = {a for i in self.by_author[author] if self.evidence_row[i] for a in self.by_paper[self.paper[i]]}
-        found.discard(author)
-        return frozenset(found)
+    def _two_hops(self, pairs: pd.DataFrame, keyed: pd.DataFrame, authors: pd.Index) -> dict[str, list[Link]]:
+        """Per candidate, the pairs of its co-author groups (global labels,
+        sorted) that a co-author of one, writing with a co-author of the
+        other, links; co-authors with more than :attr:`SplitRule.hub`
+        co-authors give no link. One sparse product for all candidates:
+        (group, co-author) times (co-author, co-author), the groups with the
+        most co-authors left out on the left (a link to one is found from
+        the other end)."""
+        n = len(authors)
+        distinct = pairs[["a", "a_co"]].drop_duplicates()
+        degree = np.bincount(distinct["a"].to_numpy(), minlength=n)
+        light = degree <= self.rule.hub
+        edges = distinct[light[distinct["a"].to_numpy()] & light[distinct["a_co"].to_numpy()]]
+        near = sp.csr_matrix(
+            (np.ones(len(edges), dtype=np.int8), (edges["a"].to_numpy(), edges["a_co"].to_numpy())), shape=(n, n)
+        )
+        owner_of, co, group = (keyed[c].to_numpy(np.int64) for c in ("a", "a_co", "g"))
+        sizes = pd.DataFrame({"a": owner_of, "g": group}).value_counts().reset_index(name="n")
+        sizes = sizes.sort_values(["a", "n", "g"], ascending=[True, False, True])
+        largest = set(sizes.drop_duplicates("a")["g"].tolist())
+        left = light[co] & ~pd.Series(group).isin(largest).to_numpy()
+        group_code, group_labels = pd.factorize(group[left])
+        owner = np.zeros(len(group_labels), dtype=np.int64)
+        owner[group_code] = owner_of[left]
+        by_group = sp.csr_matrix(
+            (np.ones(int(left.sum()), dtype=np.int8), (group_code, co[left])), shape=(len(group_labels), n)
+        )
+        reached = (by_group @ near).tocoo()
+        width = np.int64(n)
+        own = owner_of * width + co
+        order = np.argsort(own)
+        own, own_group = own[order], group[order]
+        wanted = owner[reached.row] * width + reached.col.astype(np.int64)
+        at = np.minimum(np.searchsorted(own, wanted), len(own) - 1)
+        hit = own[at] == wanted
+        g1, g2 = np.asarray(group_labels)[reached.row[hit]], own_group[at[hit]]
+        linked = pd.DataFrame({"a": owner[reached.row[hit]], "g1": np.minimum(g1, g2), "g2": np.maximum(g1, g2)})
+        linked = linked[linked["g1"] != linked["g2"]].drop_duplicates().sort_values(["a", "g1", "g2"])
+        if linked.empty:
+            return {}
+        codes = linked["a"].to_numpy()
+        bounds = np.flatnonzero(np.diff(codes)) + 1
+        starts = np.concatenate([[0], bounds])
+        pairs_of = np.split(np.stack([linked["g1"].to_numpy(), linked["g2"].to_numpy()], axis=1), bounds)
+        names = np.asarray(authors, dtype=object)
+        return {names[codes[i]]: [(int(a), int(b)) for a, b in part] for i, part in zip(starts, pairs_of, strict=True)}
 
     def groups(self, author: str) -> EvidenceGroups | None:
         """The evidence groups of one candidate (after :meth:`candidates`)."""
         rows = self.by_author[author]
         if len(rows) < 2 or len(rows) > self.rule.max_block:
             return None
-        union = _Union([self.ident[i] for i in rows])
+        idents = [self.ident[i] for i in rows]
+        union = _Union(idents)
         label = self.label[rows]
-        first: dict[int, int] = {}
-        for m, g in enumerate(label.tolist()):  # shared co-authors: one global component, found in candidates()
-            if g >= 0:
-                union.union(m, first.setdefault(g, m))
-        self._link_ids(union, rows)
+        # shared co-authors: one global component, found in candidates()
+        labelled = np.flatnonzero(label >= 0)
+        found, at = np.unique(label[labelled], return_index=True)
+        first = dict(zip(found.tolist(), labelled[at].tolist(), strict=True))
+        if any(idents):
+            for m in labelled.tolist():
+                union.union(m, first[int(label[m])])
+            self._link_ids(union, rows)
+        else:  # no id can refuse a union: every labelled mention joins its group's first at once
+            parent = np.arange(len(rows))
+            parent[labelled] = [first[g] for g in label[labelled].tolist()]
+            union.parent = parent.tolist()
+            union.parts = len(rows) - len(labelled) + len(found)
         if union.parts == 1:
             return None
-        keys = self.parts.get(author, {})
-        if self.rule.two_hop and keys:  # x, y co-authors of the block who wrote together: their mentions are linked
-            sizes = Counter(keys.values())
-            largest = max(sizes, key=lambda g: (sizes[g], -g))  # links to it are found from the other side
-            for x in sorted(keys):
-                if keys[x] == largest or len(near := self.coauthors(x)) > self.rule.hub:
-                    continue
-                for y in near & keys.keys():
-                    if keys[y] != keys[x] and len(self.coauthors(y)) <= self.rule.hub:
-                        union.union(first[keys[x]], first[keys[y]])
+        for g1, g2 in self.hops.get(author, ()):  # co-authors x, y of two groups wrote together
+            union.union(first[g1], first[g2])
         if union.parts == 1:
             return None
         self._link_context(union, rows)

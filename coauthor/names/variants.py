@@ -108,9 +108,18 @@ def merge_variants(mentions: Mentions, names: Sequence[str], forms: Sequence[Nam
     return _Merger(mentions, names, forms).run()
 
 
-@lru_cache(maxsize=1 << 16)
+_WRITTEN_OUT = frozenset("äöüÄÖÜøØåÅ")
+
+
 def transliterated(name: str) -> NameForm:
     """The form of ``name`` with umlauts written out (``Müller`` -> ``mueller``)."""
+    if "\\" not in name and _WRITTEN_OUT.isdisjoint(name):
+        return name_form(name, False)  # the cache entry resolve made
+    return _transliterated(name)
+
+
+@lru_cache(maxsize=1 << 16)
+def _transliterated(name: str) -> NameForm:
     if "\\" in name:
         from coauthor.readers.latex import latex_to_text
 
