@@ -143,7 +143,10 @@ def variant_rule(a: NameForm, b: NameForm, raw_a: str, raw_b: str) -> str | None
         return "variant-transliteration"
     if _pieces(a) == _pieces(b) and compatible(_flat(a), _flat(b)):
         return "variant-hyphenation"
-    if (a.particle or b.particle) and compatible(_joined(a), _joined(b)):
+    if (a.particle or b.particle) and (
+        compatible(_joined(a), _joined(b))
+        or (_abbreviated(a.particle, b.particle) and compatible(replace(a, particle=b.particle), b))
+    ):
         return "variant-particle"
     if a.east_asian or b.east_asian:  # one letter tells pinyin syllables apart: Haifeng / Haipeng
         return None
@@ -197,6 +200,16 @@ def _flat(form: NameForm) -> NameForm:
 
 def _joined(form: NameForm) -> NameForm:
     return replace(form, family=form.particle.replace(" ", "") + form.family, particle="")
+
+
+def _abbreviated(x: str, y: str) -> bool:
+    """One particle abbreviates the other word by word (``v`` / ``von``, ``v d`` / ``van der``)."""
+    xs, ys = x.split(), y.split()
+    return (
+        x != y
+        and len(xs) == len(ys) > 0
+        and all(p.startswith(q) or q.startswith(p) for p, q in zip(xs, ys, strict=True))
+    )
 
 
 def _given_typo(a: NameForm, b: NameForm) -> bool:

@@ -133,3 +133,33 @@ def test_ego_finds_an_author_by_any_spelling(bib: Path, tmp_path: Path) -> None:
     out = tmp_path / "g.graphml"
     assert run("graph", str(bib), "-o", str(out), "-q", "--ego", "Matt Post").exit_code == 0
     assert set(nx.read_graphml(out)) == {"matthew-post", "jose-gimenez", "john-smith"}
+
+
+# by hand: Hans Müller (twice) and Hans Mueller (once) both wrote with Ann Lee; Otto Müller and Otto Mueller
+# share no co-author
+VARIANTS_BIB = """
+@article{v1, author = {Hans M{\\"u}ller and Ann Lee}, title = {One}, journal = {J}, year = 2001}
+@article{v2, author = {Hans Müller and Bo Chen}, title = {Two}, journal = {J}, year = 2002}
+@article{v3, author = {Hans Mueller and Ann Lee}, title = {Three}, journal = {J}, year = 2003}
+@article{v4, author = {Otto Müller and Cy Dee}, title = {Four}, journal = {J}, year = 2004}
+@article{v5, author = {Otto Mueller and Ed Fu}, title = {Five}, journal = {J}, year = 2005}
+"""
+
+
+def test_names_shows_a_variant_merge_with_its_evidence(tmp_path: Path) -> None:
+    path = tmp_path / "variants.bib"
+    path.write_text(VARIANTS_BIB, encoding="utf-8")
+    rows = table(run("names", str(path), "-q"))
+    mueller = rows[rows["name"] == "Hans Mueller"].iloc[0]
+    assert mueller["author_id"] == "hans-muller"
+    assert mueller["rule"] == "variant-transliteration"
+    assert mueller["evidence"] == "~ Hans Müller; shared co-authors: Ann Lee"
+    assert set(rows.loc[rows["name"].str.startswith("Otto"), "author_id"]) == {"otto-muller", "otto-mueller"}
+    strict = table(run("names", str(path), "-q", "--resolve", "strict"))
+    assert strict.loc[strict["name"] == "Hans Mueller", "author_id"].tolist() == ["hans-mueller"]
+    report = run("names", str(path), "-q", "--report").stderr.splitlines()
+    start = report.index("  hans-muller (Hans Müller)")
+    assert report[start + 1 : start + 3] == [
+        "    Hans Mueller x1: variant-transliteration (~ Hans Müller; shared co-authors: Ann Lee)",
+        "    Hans Müller x2: exact-name",  # the BibTeX reader decodes M{\\"u}ller
+    ]
