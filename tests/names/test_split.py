@@ -180,3 +180,38 @@ def test_crossref_orcids_hidden_split_agrees_with_orcids_at_least_as_well_as_str
     split, strict = pair_counts("split"), pair_counts("strict")
     assert split[0] <= strict[0] and split[1] <= strict[1]
     assert split == (0, 0)  # each ORCID holder is found whole and alone
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_two_hop_links_equal_a_brute_force_over_every_pair_of_coauthors(seed: int) -> None:
+    import random
+
+    from coauthor.names.split import SplitRule, _Finder
+
+    rng = random.Random(seed)
+    people = [f"Person{chr(65 + i % 26)}{chr(65 + i // 26)} Name" for i in range(40)]
+    papers = [paper(f"q{i}", rng.sample(people, rng.randint(2, 3)), 2000 + i) for i in range(60)]
+    table = resolve(papers).reset_index(drop=True)
+    rule = SplitRule(hub=6)
+    finder = _Finder(table, None, rule)
+    chosen = finder.candidates()
+    found = 0
+    # brute force: co-authors, each author's co-author groups (mentions sharing a co-author, transitively)
+    by_paper = table.groupby("paper_id")["author_id"].apply(set)
+    near = {a: set().union(*(by_paper[p] for p in table.loc[table["author_id"] == a, "paper_id"])) - {a}
+            for a in set(table["author_id"])}  # fmt: skip
+    for author in chosen:
+        papers_of = table.loc[table["author_id"] == author, "paper_id"].tolist()
+        group_of: dict[str, int] = {}
+        for x in sorted(near[author]):  # the group of a co-author: the label of any mention written with it
+            row = table.index[(table["author_id"] == author) & table["paper_id"].isin(
+                [p for p in papers_of if x in by_paper[p]])][0]  # fmt: skip
+            group_of[x] = int(finder.label[row])
+        expected = {
+            (min(group_of[x], group_of[y]), max(group_of[x], group_of[y]))
+            for x, y in itertools.combinations(sorted(group_of), 2)
+            if y in near[x] and group_of[x] != group_of[y] and len(near[x]) <= rule.hub and len(near[y]) <= rule.hub
+        }
+        assert set(finder.hops.get(author, [])) == expected
+        found += len(expected)
+    assert found  # the seeds give links to find (3 to 11 of them)
