@@ -8,6 +8,8 @@
 * :mod:`~coauthor.names.resolve`: papers -> one row per authorship, each
   mention resolved to an author (the rules that decide two names are one
   person);
+* :mod:`~coauthor.names.variants`: several names, one person: variant
+  spellings (``Müller`` / ``Mueller``, a typo) joined on a shared co-author;
 * :mod:`~coauthor.names.split`: one name, several people: splitting an
   author's mentions by evidence (co-authors, ids, venues, years);
 * :mod:`~coauthor.names.aliases`: the user's alias file;
