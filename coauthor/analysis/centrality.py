@@ -303,8 +303,8 @@ def closeness_sampled(
     n: int, components: list[list[int]], distance_sums: DistanceSums, sample: int, seed: int
 ) -> list[float]:
     """Closeness (Wasserman-Faust, as networkx) estimated from at most
-    ``sample`` source authors per connected component, drawn with ``seed``
-    (Eppstein & Wang 2004): an author's mean distance to the sources stands
+    ``sample`` distinct source authors per connected component, drawn by
+    ``numpy.random.default_rng([seed, first member])`` (Eppstein & Wang 2004): an author's mean distance to the sources stands
     for its mean distance to everyone it can reach. Components no larger than
     ``sample`` use every member as a source, so their values are exact.
 
