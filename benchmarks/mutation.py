@@ -85,7 +85,7 @@ TARGETS: dict[str, list[str]] = {
     "coauthor/analysis/sensitivity.py": ["tests/analysis/test_sensitivity.py", "tests/analysis/test_analysis.py"],
     # tests/report/test_options.py runs the CLI on real data (20-45 s a test): too slow per mutant
     "coauthor/analysis/timeline.py": ["tests/analysis/test_timeline.py", "tests/analysis/test_analysis.py"],
-    "coauthor/analysis/tracking.py": ["tests/analysis/test_analysis.py"],
+    "coauthor/analysis/tracking.py": ["tests/analysis/test_tracking.py", "tests/analysis/test_analysis.py"],
 }
 
 #: Tests left out of every mutation run: each takes 5-15 s on real data and
