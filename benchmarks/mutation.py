@@ -75,6 +75,7 @@ TARGETS: dict[str, list[str]] = {
         "tests/analysis/test_seeds.py",
     ],
     "coauthor/analysis/engine.py": [
+        "tests/analysis/test_engine.py",
         "tests/analysis/test_analysis.py",
         "tests/analysis/test_seeds.py",
         "tests/analysis/test_engine_choice.py",
