@@ -33,6 +33,7 @@ PAPERS = [
     Paper("p1", "T", ["Cy Diaz", "Ann Lee"], 2000, "f:1"),
     Paper("p2", "T", ["Ann Lee", "Bo Chen"], 2001, "f:2"),
     Paper("p3", "T", ["Ann Lee", "Bo Chen", "Acme Corporation"], 2002, "f:3"),
+    Paper("p4", "T", ["Zed Zulu"], 2003, "f:4"),  # alone: the last vertex has no link
 ]
 
 
@@ -60,8 +61,9 @@ def test_to_igraph_keeps_the_node_order_weights_and_distances() -> None:
     graph.add_nodes_from(["z", "a", "m"])
     graph.add_edge("z", "m", weight=4)
     graph.add_edge("a", "m")  # no weight: 1
+    graph.add_node("q")  # the last vertex, without links
     hops = to_igraph(graph)
-    assert hops.vcount() == 3 and [e.tuple for e in hops.es] == [(0, 2), (1, 2)]
+    assert hops.vcount() == 4 and [e.tuple for e in hops.es] == [(0, 2), (1, 2)]
     assert hops.es["weight"] == [4.0, 1.0] and hops.es["distance"] == [1.0, 1.0]
     assert not hops.is_directed()
     assert to_igraph(graph, "inverse-weight").es["distance"] == [0.25, 1.0]
@@ -79,7 +81,7 @@ def test_to_igraph_of_tables_is_cached_per_distance() -> None:
     edges = {tuple(sorted(e.tuple)): (w, d) for e, w, d in zip(inverse.es, inverse.es["weight"], inverse.es["distance"],
                                                              strict=True)}  # fmt: skip
     assert edges == {(0, 1): (1.0, 1.0), (0, 2): (1.0, 1.0), (1, 2): (2.0, 0.5), (1, 3): (1.0, 1.0)}
-    assert hops.vcount() == 4 and hops.es["distance"] == [1.0] * 4 and not hops.is_directed()
+    assert hops.vcount() == 5 and hops.es["distance"] == [1.0] * 4 and not hops.is_directed()
 
 
 def test_node_tables() -> None:
@@ -92,10 +94,10 @@ def test_node_tables() -> None:
     tables = build_tables(authorship_table(PAPERS), "full", 50)
     from_tables = node_table(tables)
     assert from_tables.index.name == "author_id" and list(from_tables.columns) == ["name", "papers", "kind"]
-    assert from_tables["kind"].tolist() == ["organisation", "person", "person", "person"]
-    assert from_tables["papers"].tolist() == [1, 3, 2, 1]
+    assert from_tables["kind"].tolist() == ["organisation", "person", "person", "person", "person"]
+    assert from_tables["papers"].tolist() == [1, 3, 2, 1, 1]
     tables.nodes = tables.nodes.drop(columns="kind")
-    assert node_table(tables)["kind"].tolist() == ["person"] * 4
+    assert node_table(tables)["kind"].tolist() == ["person"] * 5
 
 
 def test_as_networkx() -> None:
