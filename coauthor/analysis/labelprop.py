@@ -56,7 +56,9 @@ def sync_label_propagation(
         score = quantised(np.bincount(where, weights=weight))
         node, label = keys // n, keys % n
         order = np.lexsort((label, -score, node))  # by node, best total first, then smallest label
-        best = order[np.r_[True, node[order][1:] != node[order][:-1]]]
+        first = np.ones(len(order), dtype=bool)  # each node's first (best) vote; none without links
+        first[1:] = node[order][1:] != node[order][:-1]
+        best = order[first]
         new = labels.copy()
         new[node[best]] = label[best]
         if np.array_equal(new, labels):
