@@ -56,12 +56,14 @@ def resolve_jobs(jobs: int | None) -> int:
     return jobs
 
 
-def chunks(sources: Sequence[int], size: int = CHUNK_SOURCES) -> list[list[int]]:
-    """``sources`` cut into consecutive lists of at most ``size``.
+def chunks(sources: Sequence[int], size: int | None = None) -> list[list[int]]:
+    """``sources`` cut into consecutive lists of at most ``size`` (default
+    ``CHUNK_SOURCES``, read when called).
 
     >>> chunks([1, 2, 3, 4, 5], 2)
     [[1, 2], [3, 4], [5]]
     """
+    size = CHUNK_SOURCES if size is None else size
     return [list(sources[start : start + size]) for start in range(0, len(sources), size)]
 
 

@@ -84,3 +84,40 @@ def test_cli_jobs_reaches_the_analysis_and_changes_no_byte(sampled: None, tmp_pa
     assert tables["1"] == tables["2"]
     bad = CliRunner().invoke(main, ["analyze", "seeds", "-o", str(tmp_path / "x"), "--jobs", "0"])
     assert bad.exit_code == 2 and "--jobs" in bad.output
+
+
+def test_the_chunk_size_is_read_when_called(sampled: None) -> None:
+    """The fixture's 7 sources a task reach the pool (40 sources: 6 tasks)."""
+    parallel = importlib.import_module("coauthor.analysis.parallel")
+    assert [len(c) for c in parallel.chunks(list(range(40)))] == [7, 7, 7, 7, 7, 5]
+    assert parallel.chunks([1, 2, 3], 5) == [[1, 2, 3]]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_pooled_sums_are_igraphs_in_one_call(sampled: None, jobs: int) -> None:
+    """Betweenness from 40 sources and distance sums to every author, cut into
+    6 tasks, on 1 and 2 processes: igraph's single call over all sources."""
+    import igraph
+
+    parallel = importlib.import_module("coauthor.analysis.parallel")
+    graph = igraph.Graph.from_networkx(clustered_graph(3).subgraph([f"a{i:03d}" for i in range(300)]))
+    sources, targets = list(range(0, 80, 2)), list(range(graph.vcount()))
+    with parallel.path_pool(graph, jobs) as pool:
+        assert (pool.executor is None) == (jobs == 1)
+        between = pool.betweenness(sources, None)
+        sums = pool.distance_sums(sources, targets, "weight")
+    np.testing.assert_allclose(between, graph.betweenness(sources=sources), rtol=1e-12)
+    np.testing.assert_allclose(sums, np.asarray(graph.distances(source=sources, weights="weight")).sum(axis=0))
+
+
+def test_available_cpus_without_affinity(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where the system has no affinity call (macOS, Windows): cpu_count, or
+    1 when it is unknown."""
+    import os
+
+    parallel = importlib.import_module("coauthor.analysis.parallel")
+    monkeypatch.delattr(os, "sched_getaffinity", raising=False)
+    monkeypatch.setattr(os, "cpu_count", lambda: 3)
+    assert parallel.available_cpus() == 3
+    monkeypatch.setattr(os, "cpu_count", lambda: None)
+    assert parallel.available_cpus() == 1
