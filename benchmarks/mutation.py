@@ -164,6 +164,103 @@ EQUIVALENT: dict[str, str] = {
     "graph.build.xǁ_Codesǁof__mutmut_12": _DISTINCT_KEYS,
 }
 
+_CASELESS = "Equivalent: the value is read case-insensitively (numpy's sort kind, igraph's mode names)."
+_FLOAT_ARRAY = "Equivalent: the values are floats (or ints added to a float64 total): dtype=float changes no value."
+_NOT_FALSE = "Equivalent: replace=None is falsy, which numpy's choice reads as replace=False."
+_NX_FALLBACK = (
+    "Equivalent: the networkx formula (the fallback without igraph) gives the same modularity as igraph's "
+    "(the tests compare it with a hand value either way)."
+)
+_UNDIRECTED = "Equivalent: directed=None is falsy and directed=False is igraph.Graph's default."
+
+#: Surviving mutants of coauthor/analysis/ that change no behaviour.
+EQUIVALENT |= {
+    "analysis.centrality.x__eigenvector_igraph__mutmut_14": "Equivalent: without a category the filter matches every "
+    "Warning, RuntimeWarning included.",
+    "analysis.centrality.x__eigenvector_igraph__mutmut_18": "Equivalent: warnings.filterwarnings matches the message "
+    "case-insensitively (re.I).",
+    "analysis.centrality.x__eigenvector_igraph__mutmut_19": "Equivalent: as _18.",
+    "analysis.centrality.x__eigenvector_igraph__mutmut_22": "Equivalent: the values are divided by their maximum just "
+    "below, so igraph's own scaling to a maximum of 1 (igraph 0.10+ applies it whatever scale= says) changes nothing.",
+    "analysis.centrality.x__eigenvector_igraph__mutmut_24": "Equivalent: as _22.",
+    "analysis.centrality.x__eigenvector_igraph__mutmut_27": "Equivalent: as _22.",
+    "analysis.centrality.x__eigenvector_igraph__mutmut_32": _SAME_LENGTHS,
+    "analysis.centrality.x__eigenvector_igraph__mutmut_35": _SAME_LENGTHS,
+    "analysis.centrality.x__eigenvector_igraph__mutmut_36": _SAME_LENGTHS,
+    "analysis.centrality.x__eigenvector_networkx__mutmut_26": "Equivalent: one more allowed step of a power iteration "
+    "that stops on its tolerance long before 10,000 (a 30-author path, the slowest shape tested, takes about 2,400).",
+    "analysis.centrality.x__igraph_measures__mutmut_136": _CASELESS,
+    "analysis.centrality.x__igraph_measures__mutmut_58": _FLOAT_ARRAY,
+    "analysis.centrality.x__igraph_measures__mutmut_60": _FLOAT_ARRAY,
+    "analysis.centrality.x__igraph_measures__mutmut_62": "Equivalent: for a graph of no author np.zeros(None) is a "
+    "0-d zero whose list is 0.0, assigned to a table of no rows: the same empty column.",
+    "analysis.centrality.x__networkx_measures__mutmut_133": "Equivalent: alpha=0.85 is nx.pagerank's default.",
+    "analysis.centrality.x__networkx_measures__mutmut_134": "Equivalent: weight='weight' is nx.pagerank's default.",
+    "analysis.centrality.x__networkx_measures__mutmut_25": "Equivalent in the table returned: the 'distance' edge "
+    "attribute is also put on the caller's graph when no path measure is asked for, and used by none.",
+    "analysis.centrality.x__networkx_measures__mutmut_30": "Equivalent: as _25 (the set union is never empty).",
+    "analysis.centrality.x__networkx_measures__mutmut_50": "Equivalent: normalized=None is falsy; networkx reads it "
+    "as False.",
+    "analysis.centrality.x__networkx_measures__mutmut_55": "Equivalent: normalized=False is "
+    "betweenness_centrality_subset's default.",
+    "analysis.centrality.x__nx_distance_sums__mutmut_19": _FLOAT_ARRAY,
+    "analysis.centrality.x__nx_distance_sums__mutmut_21": _FLOAT_ARRAY,
+    "analysis.centrality.x__sampled_paths__mutmut_41": "Equivalent: a component of exactly `sample` authors then also "
+    "goes through closeness_sampled, which takes all its members as sources (exact), and is overwritten by the exact "
+    "pass over the small components, which still takes it (<=).",
+    "analysis.centrality.x_centrality__mutmut_39": "Equivalent: with distance None igraph takes the 'distance' edge "
+    "attribute as path lengths, and to_igraph set it for the distance asked (1 per link for hops).",
+    "analysis.centrality.x_centrality__mutmut_82": "Equivalent: PageRank is float64 already; astype(None) is float64.",
+    "analysis.centrality.x_centrality__mutmut_85": "Equivalent on every graph whose distinct PageRank scores differ by "
+    "more than 1e-12: engine noise is ~1e-16, so ties merge at 13 digits as at 12.",
+    "analysis.centrality.x_closeness_sampled__mutmut_13": "Equivalent: a component of exactly `sample` members then "
+    "draws all of them without replacement, sorted: the members themselves.",
+    "analysis.centrality.x_closeness_sampled__mutmut_17": _NOT_FALSE,
+    "analysis.centrality.x_people_first__mutmut_12": _CASELESS,
+    "analysis.centrality.x_sample_sources__mutmut_6": _NOT_FALSE,
+    "analysis.communities.x__igraph_membership__mutmut_13": "Equivalent: n_iterations=2 is community_leiden's default.",
+    "analysis.communities.x__modularity__mutmut_1": _NX_FALLBACK,
+    "analysis.communities.x__modularity__mutmut_2": _NX_FALLBACK,
+    "analysis.communities.x__modularity__mutmut_8": _NX_FALLBACK,
+    "analysis.communities.x__modularity__mutmut_9": _NX_FALLBACK,
+    "analysis.communities.x__modularity__mutmut_10": _NX_FALLBACK,
+    "analysis.communities.x__modularity__mutmut_31": "Equivalent: with one link every method puts both its ends in "
+    "one community, whose modularity is 1 - (2/2)^2 = 0, the value returned.",
+    "analysis.communities.x__sync_membership__mutmut_8": _DISTINCT_KEYS,
+    "analysis.communities.x__sync_membership__mutmut_10": _DISTINCT_KEYS,
+    "analysis.communities.x__sync_membership__mutmut_13": _CASELESS,
+    "analysis.communities.x__sync_membership__mutmut_16": "Equivalent: sync_label_propagation converts the weights "
+    "to float itself.",
+    "analysis.communities.x__sync_membership__mutmut_35": "Equivalent: as _16.",
+    "analysis.communities.x__sync_membership__mutmut_37": "Equivalent: as _16.",
+    "analysis.communities.x__sync_membership__mutmut_25": "Equivalent: sync_label_propagation reshapes the pairs to "
+    "(m, 2) itself.",
+    "analysis.communities.x__sync_membership__mutmut_31": "Equivalent: numpy reads any negative size in reshape as "
+    "'the rest' (-2 as -1).",
+    "analysis.engine.x__tables_to_igraph__mutmut_10": _SAME_LENGTHS,
+    "analysis.engine.x__tables_to_igraph__mutmut_13": _SAME_LENGTHS,
+    "analysis.engine.x__tables_to_igraph__mutmut_16": _SAME_LENGTHS,
+    "analysis.engine.x__tables_to_igraph__mutmut_25": _UNDIRECTED,
+    "analysis.engine.x__tables_to_igraph__mutmut_28": _UNDIRECTED,
+    "analysis.engine.x_to_igraph__mutmut_33": _UNDIRECTED,
+    "analysis.engine.x_to_igraph__mutmut_36": _UNDIRECTED,
+    "analysis.engine.x_integer_weights__mutmut_4": "Equivalent: 'XXiuXX' still contains 'i' and 'u'.",
+    "analysis.engine.x_integer_weights__mutmut_13": "Equivalent: the default stands for a missing weight; 2 is an "
+    "int as 1 is.",
+    "analysis.parallel.x__compute__mutmut_6": _FLOAT_ARRAY,
+    "analysis.parallel.x__compute__mutmut_8": _FLOAT_ARRAY,
+    "analysis.parallel.x__compute__mutmut_15": _FLOAT_ARRAY,
+    "analysis.parallel.x__compute__mutmut_17": _FLOAT_ARRAY,
+    "analysis.parallel.xǁPathPoolǁdistance_sums__mutmut_2": "Equivalent: _compute reads every kind but "
+    "'betweenness' as distances.",
+    "analysis.parallel.xǁPathPoolǁdistance_sums__mutmut_3": "Equivalent: as _2.",
+    "analysis.parallel.xǁPathPoolǁ_run__mutmut_1": "Equivalent in results: a single task then runs in a worker "
+    "instead of this process (the same igraph call).",
+    "analysis.parallel.xǁPathPoolǁ_run__mutmut_3": "Equivalent in results: two tasks then run in this process "
+    "instead of the workers, summed in the same order.",
+    "analysis.parallel.xǁPathPoolǁ_run__mutmut_4": "Equivalent: as _3.",
+}
+
 #: Runs stopped before the end, with what was seen (no score: a module's
 #: score is only written for a complete run).
 STOPPED: dict[str, str] = {}
