@@ -130,3 +130,44 @@ def test_coauthors_are_distinct_per_year() -> None:
     }  # fmt: skip
     years = timeline(coauthorship_graph(papers), papers)
     pd.testing.assert_series_equal(years["papers"], pd.Series([3, 1], name="papers"))
+
+
+def test_a_year_without_the_given_papers_counts_zero(graph: nx.Graph) -> None:
+    """Cy's first year (2001) is on the graph; without Cy's 2001 paper in the
+    papers given, 2001 has no paper and no active author (0, not missing)."""
+    table = timeline(graph, [p for p in PAPERS if p.id != "p2"])
+    assert table["year"].tolist() == [2000, 2001, 2003]
+    assert table["papers"].tolist() == [1, 0, 3] and table["active_authors"].tolist() == [2, 0, 4]
+    assert table["new_authors"].tolist() == [2, 1, 2]
+
+
+def test_unknown_paper_counts_are_missing_values(graph: nx.Graph) -> None:
+    table = timeline(graph)
+    assert all(v is pd.NA for v in table["papers"]) and all(v is pd.NA for v in table["active_authors"])
+
+
+def test_a_graph_without_years_counts_the_papers_only() -> None:
+    """A graph whose nodes and links carry no year (another tool's GraphML):
+    the papers' years and counts, no new author, no component share."""
+    graph = coauthorship_graph(PAPERS)
+    for _, data in graph.nodes(data=True):
+        data.pop("first_year", None)
+    for *_, data in graph.edges(data=True):
+        data.pop("first_year", None)
+    table = timeline(graph, PAPERS)
+    assert table["year"].tolist() == [2000, 2001, 2003] and table["papers"].tolist() == [1, 1, 3]
+    assert table["new_authors"].tolist() == [0, 0, 0] and table["largest_component_share"].tolist() == [0.0] * 3
+
+
+def test_authors_without_links() -> None:
+    """Two authors writing alone, in 2000 and 2001: each year the largest
+    component is one author, of 1 then of 2."""
+    papers = [Paper("s1", "A", ["Ann Lee"], 2000, "f:1"), Paper("s2", "B", ["Bo Chen"], 2001, "f:2")]
+    table = timeline(coauthorship_graph(papers), papers)
+    assert table["largest_component_share"].tolist() == [1.0, 0.5]
+    assert table["new_collaborations"].tolist() == [0, 0] and table["collaborations_total"].tolist() == [0, 0]
+
+
+def test_an_empty_timeline_keeps_its_types() -> None:
+    table = timeline(nx.Graph(), [])
+    assert table.empty and list(table.columns) == YEAR_COLUMNS and str(table["year"].dtype) == "int64"
