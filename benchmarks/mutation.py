@@ -259,6 +259,35 @@ EQUIVALENT |= {
     "analysis.parallel.xǁPathPoolǁ_run__mutmut_3": "Equivalent in results: two tasks then run in this process "
     "instead of the workers, summed in the same order.",
     "analysis.parallel.xǁPathPoolǁ_run__mutmut_4": "Equivalent: as _3.",
+    "analysis.timeline.x__coauthors_per_year__mutmut_3": "Equivalent: each count is looked up by author id "
+    "(authors[code]), so the order of the codes does not matter.",
+    "analysis.timeline.x__coauthors_per_year__mutmut_5": "Equivalent: as _3.",
+    "analysis.timeline.x__coauthors_per_year__mutmut_8": "Equivalent: as _3.",
+    "analysis.timeline.x__coauthors_per_year__mutmut_14": "Equivalent: float years are turned into int(year) for the "
+    "keys, the same as int64 years.",
+    "analysis.timeline.x__coauthors_per_year__mutmut_23": "Equivalent: the matrix shape inferred from one year's "
+    "entries covers every author of that year, the only ones looked up.",
+    "analysis.timeline.x__coauthors_per_year__mutmut_25": "Equivalent: as _23.",
+    "analysis.timeline.x__coauthors_per_year__mutmut_39": _SAME_LENGTHS,
+    "analysis.timeline.x__coauthors_per_year__mutmut_42": _SAME_LENGTHS,
+    "analysis.timeline.x__coauthors_per_year__mutmut_47": _SAME_LENGTHS,
+    "analysis.timeline.x__largest_share_by_year__mutmut_32": "Equivalent: connected_components' default connection "
+    "is 'weak', and the weak components of the directed graph are those of the undirected one.",
+    "analysis.timeline.x__largest_share_by_year__mutmut_34": "Equivalent: as _32.",
+    "analysis.timeline.x__largest_share_by_year__mutmut_35": "Equivalent: as _32.",
+    "analysis.timeline.x__largest_share_by_year__mutmut_38": "Equivalent: the sizes of a year with no author are never "
+    "read (its share is 0.0 by the test below).",
+    "analysis.timeline.x__largest_share_by_year__mutmut_40": "Equivalent: as _38.",
+    "analysis.timeline.x__largest_share_by_year__mutmut_41": "Equivalent: as _38.",
+    "analysis.timeline.x_timeline__mutmut_2": "Equivalent: float years (2000.0) hash and compare equal to int years, "
+    "and the table's year index is int64 whatever they are.",
+    "analysis.timeline.x_timeline__mutmut_4": "Equivalent: pandas makes float64 of int years with None (NaN) "
+    "without dtype='float'.",
+    "analysis.timeline.x_timeline__mutmut_6": "Equivalent: as _4.",
+    "analysis.timeline.x_timeline__mutmut_23": "Equivalent: as _2 (edge years).",
+    "analysis.timeline.x_timeline__mutmut_25": "Equivalent: as _2 (edge years).",
+    "analysis.timeline.x_timeline__mutmut_40": "Equivalent: as _2 (paper years).",
+    "analysis.timeline.x_timeline__mutmut_63": "Equivalent: as _2 (float group keys reindexed on int years).",
 }
 
 #: Runs stopped before the end, with what was seen (no score: a module's
