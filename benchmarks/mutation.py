@@ -171,6 +171,13 @@ _NX_FALLBACK = (
     "Equivalent: the networkx formula (the fallback without igraph) gives the same modularity as igraph's "
     "(the tests compare it with a hand value either way)."
 )
+_SCIPY_NAN = (
+    "Equivalent: scipy's spearmanr and kendalltau return nan themselves for a constant or one-value input "
+    "(with a warning): the guard only spares the warning."
+)
+_NO_EMPTY_LABEL = (
+    "Equivalent: every label of a labelling has a member, so every marginal is above 0: the filter keeps all."
+)
 _UNDIRECTED = "Equivalent: directed=None is falsy and directed=False is igraph.Graph's default."
 
 #: Surviving mutants of coauthor/analysis/ that change no behaviour.
@@ -288,6 +295,40 @@ EQUIVALENT |= {
     "analysis.timeline.x_timeline__mutmut_25": "Equivalent: as _2 (edge years).",
     "analysis.timeline.x_timeline__mutmut_40": "Equivalent: as _2 (paper years).",
     "analysis.timeline.x_timeline__mutmut_63": "Equivalent: as _2 (float group keys reindexed on int years).",
+    "analysis.sensitivity.x__compare_rankings__mutmut_8": _SCIPY_NAN,
+    "analysis.sensitivity.x__compare_rankings__mutmut_9": _SCIPY_NAN,
+    "analysis.sensitivity.x__compare_rankings__mutmut_10": _SCIPY_NAN,
+    "analysis.sensitivity.x__compare_rankings__mutmut_15": _SCIPY_NAN,
+    "analysis.sensitivity.x__compare_rankings__mutmut_18": _SCIPY_NAN,
+    "analysis.sensitivity.x__compare_rankings__mutmut_39": _SCIPY_NAN,
+    "analysis.sensitivity.x__compare_rankings__mutmut_48": _SCIPY_NAN,
+    "analysis.sensitivity.x__contingency__mutmut_15": "Equivalent: counts in float64 are exact, and the pair counts "
+    "and probabilities come out the same.",
+    "analysis.sensitivity.x__contingency__mutmut_17": "Equivalent: as _15.",
+    "analysis.sensitivity.x__contingency__mutmut_19": "Equivalent: an extra empty row of the contingency table adds 0 "
+    "to every pair count, and NMI skips empty cells and labels.",
+    "analysis.sensitivity.x__contingency__mutmut_21": "Equivalent: as _19 (an empty column).",
+    "analysis.sensitivity.x__membership__mutmut_7": "Equivalent: _membership is only called with resolution 1.0, "
+    "communities' default.",
+    "analysis.sensitivity.x_adjusted_rand__mutmut_8": "Equivalent: x (x - 1) is even, so / 2 and // 2 give the same.",
+    "analysis.sensitivity.x_adjusted_rand__mutmut_32": "Equivalent: with two authors the result is the same whether "
+    "the expected index is computed or 0 (together in both: 1; together in one: 0; apart in both: 1).",
+    "analysis.sensitivity.x_adjusted_rand__mutmut_33": "Equivalent: with at most one author there is no pair, so the "
+    "maximum index is 0 and the index is 1.0 for an expected 0 (max == expected) as for 1 ((0 - 1) / (0 - 1)).",
+    "analysis.sensitivity.x_normalized_mutual_info__mutmut_2": "Equivalent: astype(None) is float64.",
+    "analysis.sensitivity.x_normalized_mutual_info__mutmut_30": _NO_EMPTY_LABEL,
+    "analysis.sensitivity.x_normalized_mutual_info__mutmut_33": _NO_EMPTY_LABEL,
+    "analysis.sensitivity.x_normalized_mutual_info__mutmut_39": _NO_EMPTY_LABEL,
+    "analysis.sensitivity.x_normalized_mutual_info__mutmut_42": _NO_EMPTY_LABEL,
+    "analysis.sensitivity.x_sensitivity__mutmut_26": "Equivalent: PageRank draws nothing at random; the seed only "
+    "feeds the sampled path measures, not asked for here.",
+    "analysis.sensitivity.x_sensitivity__mutmut_29": "Equivalent: as _26.",
+    "analysis.sensitivity.x_sensitivity__mutmut_28": "Equivalent: every measure is computed and PageRank taken: the "
+    "same column, only slower.",
+    "analysis.sensitivity.x_sensitivity__mutmut_60": "Equivalent: the full-weighting graph is built again instead of "
+    "taken from the ones built: the same tables.",
+    "analysis.sensitivity.x_sensitivity__mutmut_61": "Equivalent: as _60.",
+    "analysis.sensitivity.x_sensitivity__mutmut_62": "Equivalent: as _60.",
 }
 
 #: Runs stopped before the end, with what was seen (no score: a module's

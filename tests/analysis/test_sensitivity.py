@@ -171,3 +171,31 @@ def test_partitions_follow_the_seed_and_the_method(method: str) -> None:
         assert row.nmi == pytest.approx(igraph_agreement(reference.to_numpy(), labels, "nmi"), abs=1e-12)
     other = sensitivity(authorships, weights=weights, resolutions=resolutions, seed=4, method=method)[1]
     assert not other["ari"].equals(partitions["ari"])
+
+
+def test_two_authors_are_ranked_too() -> None:
+    """Top 1: a for the first, c for the second, in reverse order over {a, c}:
+    rho = tau = -1 (two points are enough), no author in common."""
+    first = pd.Series([0.5, 0.3, 0.2], index=["a", "b", "c"])
+    second = pd.Series([0.4, 0.35, 0.1], index=["c", "a", "b"])
+    row = _compare_rankings("full", "jaccard", first, second, 1)
+    assert (row["overlap"], row["spearman"], row["kendall"]) == (0.0, pytest.approx(-1.0), pytest.approx(-1.0))
+
+
+FAMILY17 = (
+    "Abbott Brandt Costa Dubois Evans Fischer Garcia Horvat Ito Jansen Kowalski Larsen Moreau Novak Okafor Petrov Quist"
+).split()
+
+
+def test_defaults_and_empty_tables_keep_their_columns() -> None:
+    """Defaults: top 20, papers of up to 50 authors linked (51 are not: 51
+    authors alone plus the pair = 52 communities). One weighting: no pair
+    of rankings; no resolution: no partition; the columns stay."""
+    big = Paper("big", "T", [f"{g} {f}" for g in ("Ada", "Ben", "Cleo") for f in FAMILY17][:51], 2000, "f:9")
+    papers = [big, Paper("p3", "T", ["Dee Ek", "Eve Fu"], 2001, "f:3")]
+    rankings, partitions = sensitivity(authorship_table(papers), weights=("full", "salton"), resolutions=(1.0,))
+    assert rankings["top_k"].tolist() == [20]
+    assert partitions["communities"].tolist() == [52, 52]
+    rankings, partitions = sensitivity(authorship_table(two_groups()), weights=("full",), resolutions=())
+    assert rankings.empty and list(rankings.columns) == RANKING_COLUMNS
+    assert partitions.empty and list(partitions.columns) == PARTITION_COLUMNS
