@@ -288,3 +288,35 @@ def test_graph_from_authorships_weights_full_by_default() -> None:
                              ("p2", "b", "B", 2021)])  # fmt: skip
     graph = graph_from_authorships(table)
     assert graph.graph["weight"] == "full" and graph.edges["a", "b"]["weight"] == 2
+
+
+def test_each_author_keeps_its_own_spellings() -> None:
+    """The first name written belongs to the author whose id sorts last
+    (zed-zulu): each node's variants are its own spellings only."""
+    papers = [Paper("Q1", "One", ["Zed Zulu", "Ann Lee"], 2001, "t:1"), Paper("Q2", "Two", ["Bo Chen"], 2002, "t:2")]
+    graph = coauthorship_graph(papers)
+    assert dict(graph.nodes(data="variants")) == {"ann-lee": "Ann Lee", "bo-chen": "Bo Chen", "zed-zulu": "Zed Zulu"}
+
+
+def test_kinds_and_the_default_weighting_of_an_authorship_table() -> None:
+    """An organisation keeps its kind through the tables and the networkx
+    graph; a table without kinds makes every author a person; the default
+    weighting is full (paper counts, integers)."""
+    from coauthor.graph import build_tables, graph_from_authorships, tables_to_networkx
+    from coauthor.names.resolve import authorship_table
+
+    pair = ["Ann Lee", "Acme Corporation"]
+    papers = [Paper("Q1", "One", pair, 2001, "t:1"), Paper("Q2", "Two", pair, 2002, "t:2")]
+    authorships = authorship_table(papers)
+    tables = build_tables(authorships, "full", 50)
+    assert tables.nodes["kind"].to_dict() == {"acme-corporation": "organisation", "ann-lee": "person"}
+    assert dict(tables_to_networkx(tables).nodes(data="kind")) == {
+        "acme-corporation": "organisation",
+        "ann-lee": "person",
+    }
+    plain = build_tables(authorships.drop(columns="kind"), "full", 50)
+    assert plain.nodes["kind"].tolist() == ["person", "person"]
+    plain.nodes = plain.nodes.drop(columns="kind")
+    assert dict(tables_to_networkx(plain).nodes(data="kind")) == {"acme-corporation": "person", "ann-lee": "person"}
+    graph = graph_from_authorships(authorships)
+    assert graph.edges["acme-corporation", "ann-lee"]["weight"] == 2
