@@ -329,6 +329,31 @@ EQUIVALENT |= {
     "taken from the ones built: the same tables.",
     "analysis.sensitivity.x_sensitivity__mutmut_61": "Equivalent: as _60.",
     "analysis.sensitivity.x_sensitivity__mutmut_62": "Equivalent: as _60.",
+    "names.forms.x__abbreviates__mutmut_4": "Equivalent: given-name pieces are lower-cased, so there is no X to strip.",
+    "names.forms.x__abbreviates__mutmut_7": "Equivalent: as _4.",
+    "names.forms.x__prefix__mutmut_3": "Equivalent: a word sorts before the longer words it starts, so lexical and "
+    "length order agree whenever one piece can start the other (otherwise startswith fails either way).",
+    "names.forms.x__prefix__mutmut_5": "Equivalent: as _3.",
+    "names.forms.x__tokens_agree__mutmut_17": _SAME_LENGTHS,
+    "names.forms.x__tokens_agree__mutmut_20": _SAME_LENGTHS,
+    "names.forms.x__tokens_agree__mutmut_21": _SAME_LENGTHS,
+    "names.forms.x__tokens_agree__mutmut_25": "Equivalent: the lengths differ here (equal ones returned above), "
+    "so < and <= agree.",
+    "names.forms.x__tokens_agree__mutmut_35": "Equivalent: short[0] ends with a dot, so _pieces_agree returns from "
+    "its abbreviation branch, which does not read strict.",
+    "names.forms.x_compatible__mutmut_39": "Equivalent: strict=False is zip's default (None is falsy).",
+    "names.forms.x_compatible__mutmut_42": "Equivalent: as _39.",
+    "names.aliases.x_aliases_text__mutmut_23": _SAME_LENGTHS,
+    "names.aliases.x_aliases_text__mutmut_26": _SAME_LENGTHS,
+    "names.aliases.x_aliases_text__mutmut_29": _SAME_LENGTHS,
+    "names.aliases.x_aliases_text__mutmut_77": _SAME_LENGTHS,
+    "names.aliases.x_aliases_text__mutmut_80": _SAME_LENGTHS,
+    "names.aliases.x_aliases_text__mutmut_85": _SAME_LENGTHS,
+    "names.aliases.x_aliases_text__mutmut_46": "Equivalent: the rule as-written only comes from --resolve off, whose "
+    "author ids are the names as written, never their natural id (a lower-case slug), so those authors are not plain "
+    "either way.",
+    "names.aliases.x_aliases_text__mutmut_47": "Equivalent: as _46.",
+    "names.aliases.x_read_aliases__mutmut_14": "Equivalent: codec names are case-insensitive.",
 }
 
 #: Runs stopped before the end, with what was seen (no score: a module's

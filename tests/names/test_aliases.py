@@ -117,3 +117,17 @@ def test_aliases_text_lines() -> None:
         "Wei Wang\twei-wang\nBo Chen\t\n"
     )
     assert aliases_text(resolve(papers)).endswith("Wei Wang\twei-wang\n")  # no removals without aliases
+
+
+def test_aliases_text_writes_openalex_ids_and_every_removal() -> None:
+    """An OpenAlex id (no ORCID) is a line of its own, as an ORCID would be;
+    two removals are two lines."""
+    openalex = "https://openalex.org/A5023888391"
+    papers = [
+        Paper("p0", "T", ["Ann Lee", "Bo Chen"], 2000, "t:0", author_ids=[openalex, None]),
+        Paper("p1", "T", ["Ann Lee", "Cy Dee"], 2001, "t:1"),
+    ]
+    aliases = parse_aliases("Bo Chen\t\nCy Dee\t\n", "a.txt")
+    assert aliases_text(resolve(papers, aliases), aliases) == (
+        f"label\treplace by\nAnn Lee\tann-lee\n{openalex}\tann-lee\nBo Chen\t\nCy Dee\t\n"
+    )
