@@ -354,6 +354,10 @@ EQUIVALENT |= {
     "either way.",
     "names.aliases.x_aliases_text__mutmut_47": "Equivalent: as _46.",
     "names.aliases.x_read_aliases__mutmut_14": "Equivalent: codec names are case-insensitive.",
+    "names.grouping.xǁ_Blockǁadd__mutmut_4": "Equivalent: exact, by_key and by_initial are insertion-ordered sets of "
+    "group numbers (dicts whose values are never read): '' instead of None changes nothing.",
+    "names.grouping.xǁ_Blockǁadd__mutmut_5": "Equivalent: as _4.",
+    "names.grouping.xǁ_Blockǁadd__mutmut_6": "Equivalent: as _4.",
 }
 
 #: Runs stopped before the end, with what was seen (no score: a module's
