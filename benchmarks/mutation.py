@@ -178,6 +178,15 @@ _SCIPY_NAN = (
 _NO_EMPTY_LABEL = (
     "Equivalent: every label of a labelling has a member, so every marginal is above 0: the filter keeps all."
 )
+_EVERY_UNIT_DECIDED = (
+    "Equivalent: every unit has at least one name form (resolve builds them so), hence a family, "
+    "hence a decision: the Decision(-1) fallback is never used."
+)
+_GROUP_IDENTIFIED = "Equivalent: _Group.identified is stored but never read."
+_APART_UNSEEN = (
+    "Equivalent: a group kept apart is never added to the block, so no later unit meets it as a candidate: "
+    "whether it is open is never read."
+)
 _UNDIRECTED = "Equivalent: directed=None is falsy and directed=False is igraph.Graph's default."
 
 #: Surviving mutants of coauthor/analysis/ that change no behaviour.
@@ -358,6 +367,26 @@ EQUIVALENT |= {
     "group numbers (dicts whose values are never read): '' instead of None changes nothing.",
     "names.grouping.xǁ_Blockǁadd__mutmut_5": "Equivalent: as _4.",
     "names.grouping.xǁ_Blockǁadd__mutmut_6": "Equivalent: as _4.",
+    "names.grouping.xǁ_Grouperǁrun__mutmut_19": _EVERY_UNIT_DECIDED,
+    "names.grouping.xǁ_Grouperǁrun__mutmut_21": _EVERY_UNIT_DECIDED,
+    "names.grouping.xǁ_Grouperǁrun__mutmut_22": _EVERY_UNIT_DECIDED,
+    "names.grouping.xǁ_Grouperǁrun__mutmut_23": _EVERY_UNIT_DECIDED,
+    "names.grouping.xǁ_Grouperǁrun__mutmut_9": _GROUP_IDENTIFIED,
+    "names.grouping.xǁ_Grouperǁrun__mutmut_11": _GROUP_IDENTIFIED,
+    "names.grouping.xǁ_Grouperǁrun__mutmut_12": _GROUP_IDENTIFIED,
+    "names.grouping.xǁ_Grouperǁ_new_group__mutmut_1": _GROUP_IDENTIFIED,
+    "names.grouping.xǁ_Grouperǁ_new_group__mutmut_9": _GROUP_IDENTIFIED,
+    "names.grouping.xǁ_Grouperǁ_new_group__mutmut_14": _GROUP_IDENTIFIED,
+    "names.grouping.xǁ_Grouperǁ_new_group__mutmut_13": _APART_UNSEEN,
+    "names.grouping.xǁ_Grouperǁ_apart__mutmut_3": _APART_UNSEEN,
+    "names.grouping.xǁ_Grouperǁ_apart__mutmut_5": _APART_UNSEEN,
+    "names.grouping.xǁ_Grouperǁ_apart__mutmut_6": _APART_UNSEEN,
+    "names.grouping.xǁ_Grouperǁ_decide__mutmut_27": "Equivalent: _apart does not use its block argument.",
+    "names.grouping.xǁ_Grouperǁ_decide__mutmut_64": "Equivalent: as _27.",
+    "names.grouping.xǁ_Grouperǁ_decide__mutmut_144": "Equivalent: as _27.",
+    "names.grouping.x_group_units__mutmut_1": "Equivalent: every caller (resolve) passes strict=.",
+    "names.grouping.xǁ_Blockǁadd__mutmut_1": "Equivalent: unidentified units have distinct name keys, so a later "
+    "unit never looks up an unidentified group under its own key in `exact`.",
 }
 
 #: Runs stopped before the end, with what was seen (no score: a module's

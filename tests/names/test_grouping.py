@@ -127,3 +127,18 @@ def test_spellings_of_one_key_are_one_unit() -> None:
     papers = papers_of(["J. Smith"], ["John Smith"], ["James Smith"], ["Smith J"])
     table = resolve(papers)
     assert table["author_id"].tolist() == ["j-smith", "john-smith", "james-smith", "j-smith"]
+
+
+def test_an_identified_person_with_two_family_names_is_found_under_each() -> None:
+    """One ORCID written Ann Lee and Ann Smith (a name change): a later
+    plain Ann Smith, and a plain Ann Lee, join that person by rule 1 (the
+    form of the other family comes first in the person's forms)."""
+    papers = [
+        Paper("p0", "T", ["Ann Lee"], 2000, "t:0", author_orcids=[ORCID_A]),
+        Paper("p1", "T", ["Ann Smith"], 2001, "t:1", author_orcids=[ORCID_A]),
+        Paper("p2", "T", ["Ann Smith"], 2002, "t:2"),
+        Paper("p3", "T", ["Ann Lee"], 2003, "t:3"),
+    ]
+    table = resolve(papers)
+    assert table["author_id"].nunique() == 1
+    assert table["rule"].tolist() == ["orcid", "orcid", "exact-name", "exact-name"]
