@@ -387,6 +387,7 @@ EQUIVALENT |= {
     "names.grouping.x_group_units__mutmut_1": "Equivalent: every caller (resolve) passes strict=.",
     "names.grouping.xǁ_Blockǁadd__mutmut_1": "Equivalent: unidentified units have distinct name keys, so a later "
     "unit never looks up an unidentified group under its own key in `exact`.",
+    "names.grouping.xǁ_Grouperǁ_decide__mutmut_47": "Equivalent: east_asian_rule=None is falsy, read as False.",
 }
 
 #: Runs stopped before the end, with what was seen (no score: a module's

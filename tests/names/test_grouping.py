@@ -142,3 +142,13 @@ def test_an_identified_person_with_two_family_names_is_found_under_each() -> Non
     table = resolve(papers)
     assert table["author_id"].nunique() == 1
     assert table["rule"].tolist() == ["orcid", "orcid", "exact-name", "exact-name"]
+
+
+def test_east_asian_initials_list_five_lookalikes_then_dots() -> None:
+    """W. Wang beside six Wangs whose given names start with W: kept apart,
+    the first five named (sorted), then '...'."""
+    given = ["Wu", "Wing", "Wen", "Wei", "Wan", "Wah"]
+    papers = papers_of(*[[f"{g} Wang"] for g in given], ["W. Wang"])
+    _, rule, evidence = decided(papers, "W. Wang")
+    assert rule == "separate"
+    assert evidence == "initials of an East Asian name: Wah Wang; Wan Wang; Wei Wang; Wen Wang; Wing Wang; ..."
