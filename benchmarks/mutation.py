@@ -388,6 +388,23 @@ EQUIVALENT |= {
     "names.grouping.xǁ_Blockǁadd__mutmut_1": "Equivalent: unidentified units have distinct name keys, so a later "
     "unit never looks up an unidentified group under its own key in `exact`.",
     "names.grouping.xǁ_Grouperǁ_decide__mutmut_47": "Equivalent: east_asian_rule=None is falsy, read as False.",
+    "analysis.tracking.x_track_communities__mutmut_101": "Equivalent: children are only counted (len), "
+    "so None instead of c changes nothing.",
+    "analysis.tracking.x_track_communities__mutmut_12": "Equivalent: previous_active is only read while "
+    "comparing with a previous slice, after it is set.",
+    "analysis.tracking.x_track_communities__mutmut_140": "Equivalent: every node of a built graph has its "
+    "papers, so the default is never used.",
+    "analysis.tracking.x_track_communities__mutmut_142": "Equivalent: as _140.",
+    "analysis.tracking.x_track_communities__mutmut_143": "Equivalent: as _140.",
+    "analysis.tracking.x_track_communities__mutmut_158": "Equivalent: the communities table names every "
+    "node of the slice's graph, so the default is never used.",
+    "analysis.tracking.x_track_communities__mutmut_159": "Equivalent: as _158.",
+    "analysis.tracking.x_track_communities__mutmut_188": "Equivalent: a death row's community is missing "
+    "either way (None, or a key the table does not take).",
+    "analysis.tracking.x_track_communities__mutmut_189": "Equivalent: as _188.",
+    "analysis.tracking.x_track_communities__mutmut_32": "Equivalent: between() gives a boolean Series, "
+    "whose numpy array is bool without dtype=.",
+    "analysis.tracking.x_track_communities__mutmut_95": "Equivalent: by_first=None is falsy, read as False.",
 }
 
 #: Runs stopped before the end, with what was seen (no score: a module's

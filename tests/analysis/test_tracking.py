@@ -4,6 +4,7 @@ out by hand from the module's rules."""
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -135,3 +136,72 @@ def test_the_resolution_reaches_each_slice() -> None:
     """At resolution 50 every author is best alone: no community of two or
     more, no row."""
     assert track_communities(PAPERS, 5, resolution=50.0).empty
+
+
+def test_the_best_overlap_wins_wherever_it_comes() -> None:
+    """2001-05: X = {A,B,C,D}, Y = {E,F,G}; 2006-10: Z1 = {A,B,C,E}, Z2 =
+    {D,F,G}. Z1 meets X in 3 of {A..E} (0.6) and Y in 1 of 6; Z2 meets X in
+    1 of 6 and Y in 2 of {D,E,F,G} (0.5): each continues its own best,
+    whether that is the first or the second community compared."""
+    papers = [
+        Paper("x", "T", [A, B, C, D], 2001, "f:1"),
+        Paper("y", "T", [E, F, G], 2002, "f:2"),
+        Paper("z1", "T", [A, B, C, E], 2009, "f:3"),
+        Paper("z2", "T", [D, F, G], 2010, "f:4"),
+    ]
+    assert rows(track_communities(papers, 5)) == [
+        (0, 0, 4, "ada-abbott", "birth", "", 0.0),
+        (0, 1, 3, "emil-evans", "birth", "", 0.0),
+        (1, 0, 4, "ada-abbott", "continuation", "0", 0.6),
+        (1, 1, 3, "dev-dubois", "continuation", "1", 0.5),
+    ]
+
+
+def test_death_rows_name_nobody() -> None:
+    deaths = track_communities(PAPERS, 5).query("event == 'death'")
+    assert deaths["top_author"].tolist() == ["", ""] and deaths["community"].isna().all()
+
+
+def test_the_weighting_and_method_reach_each_slice() -> None:
+    with pytest.raises(OptionError, match="bogus"):
+        track_communities(PAPERS, 5, weight="bogus")
+    with pytest.raises(OptionError, match="bogus"):
+        track_communities(PAPERS, 5, weight="bogus", authorships=authorship_table(PAPERS))
+    with pytest.raises(OptionError, match="walktrap"):
+        track_communities(PAPERS, 5, method="walktrap")
+
+
+def test_undated_authorships_are_in_no_slice() -> None:
+    """An undated paper of J and K, with the authorship table given: they
+    are a community only in 2006-10, where they wrote a dated paper."""
+    papers = [*PAPERS, Paper("u", "T", [J, K], None, "f:u")]
+    table = track_communities(papers, 5, authorships=authorship_table(papers))
+    assert table.loc[table["top_author_id"] == "jun-jansen", "slice"].tolist() == [1]
+
+
+def test_the_default_cap_is_50_authors() -> None:
+    """A 51-author paper makes no links by default: its authors are alone
+    and left out; only the pair is a community."""
+    crowd = [f"{g} {f}" for g in ("Ada", "Ben", "Cleo") for f in FAMILY17][:51]
+    papers = [Paper("big", "T", crowd, 2001, "f:1"), Paper("pair", "T", [J, K], 2002, "f:2")]
+    assert rows(track_communities(papers, 5)) == [(0, 0, 2, "jun-jansen", "birth", "", 0.0)]
+
+
+FAMILY17 = (
+    "Abbott Brandt Costa Dubois Evans Fischer Garcia Horvat Ito Jansen Kowalski Larsen Moreau Novak Okafor Petrov Quist"
+).split()
+
+
+def test_the_seed_reaches_each_slice() -> None:
+    """On random papers whose Leiden partitions depend on the seed: the same
+    seed gives the same table, and some other seed another."""
+    given = "Ada Ben Cleo Dev Emil Fay Gus Hana Ivo Jun Kai Lea Milo Nia Omar Pia Quin Rosa Sven Tara".split()
+    rng = np.random.default_rng(5)
+    papers = []
+    for i in range(300):
+        drawn = [int(rng.zipf(1.6)) % 150 for _ in range(int(rng.integers(1, 9)))]
+        authors = sorted({f"{given[k % 20]} {FAMILY17[k // 20]}" for k in drawn})
+        papers.append(Paper(f"p{i}", "T", authors, 2000 + i % 10, f"r:{i}"))
+    first = track_communities(papers, 5, seed=1)
+    pd.testing.assert_frame_equal(first, track_communities(papers, 5, seed=1))
+    assert any(not first.equals(track_communities(papers, 5, seed=s)) for s in (2, 3, 4))
