@@ -187,6 +187,19 @@ _APART_UNSEEN = (
     "Equivalent: a group kept apart is never added to the block, so no later unit meets it as a candidate: "
     "whether it is open is never read."
 )
+_NEGATIVE_RESHAPE = "Equivalent: numpy reads any negative size in reshape as 'the rest' (-2 as -1)."
+_LP_FLOAT_SUMS = (
+    "Equivalent: integer weights are concatenated with the float heaviest-link votes and summed by "
+    "bincount into float64 either way."
+)
+_LP_BINCOUNT = (
+    "Equivalent: without minlength the counts stop at the last linked node; the nonzero positions are the same."
+)
+_LP_ISOLATED = (
+    "Equivalent: an isolated node then votes for its own label with weight 0, the only vote it gets, "
+    "and keeps it, as without a vote."
+)
+_INT64_ARANGE = "Equivalent: np.arange of an int is int64 without dtype= (on the 64-bit systems this runs on)."
 _UNDIRECTED = "Equivalent: directed=None is falsy and directed=False is igraph.Graph's default."
 
 #: Surviving mutants of coauthor/analysis/ that change no behaviour.
@@ -405,6 +418,13 @@ EQUIVALENT |= {
     "analysis.tracking.x_track_communities__mutmut_32": "Equivalent: between() gives a boolean Series, "
     "whose numpy array is bool without dtype=.",
     "analysis.tracking.x_track_communities__mutmut_95": "Equivalent: by_first=None is falsy, read as False.",
+    "analysis.labelprop.x_sync_label_propagation__mutmut_11": _NEGATIVE_RESHAPE,
+    "analysis.labelprop.x_sync_label_propagation__mutmut_15": _LP_FLOAT_SUMS,
+    "analysis.labelprop.x_sync_label_propagation__mutmut_17": _LP_FLOAT_SUMS,
+    "analysis.labelprop.x_sync_label_propagation__mutmut_41": _LP_BINCOUNT,
+    "analysis.labelprop.x_sync_label_propagation__mutmut_42": _LP_ISOLATED,
+    "analysis.labelprop.x_sync_label_propagation__mutmut_52": _INT64_ARANGE,
+    "analysis.labelprop.x_sync_label_propagation__mutmut_54": _INT64_ARANGE,
 }
 
 #: Runs stopped before the end, with what was seen (no score: a module's
