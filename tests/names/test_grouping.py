@@ -152,3 +152,15 @@ def test_east_asian_initials_list_five_lookalikes_then_dots() -> None:
     _, rule, evidence = decided(papers, "W. Wang")
     assert rule == "separate"
     assert evidence == "initials of an East Asian name: Wah Wang; Wan Wang; Wei Wang; Wen Wang; Wing Wang; ..."
+
+
+def test_a_group_keeps_the_papers_of_every_mention() -> None:
+    """Johnny Smith writes p0 with a J. Smith; John Smith (p1, p2) joins
+    Johnny as a variant. J. Smith, on Johnny's own paper, cannot be him: it
+    stays apart, although it would fit John Smith's papers alone."""
+    papers = papers_of(["Johnny Smith", "J. Smith"], ["John Smith"], ["John Smith"])
+    table = resolve(papers)
+    assert table[["name", "author_id"]].values.tolist() == [
+        ["Johnny Smith", "johnny-smith"], ["J. Smith", "j-smith"], ["John Smith", "johnny-smith"],
+        ["John Smith", "johnny-smith"],
+    ]  # fmt: skip
