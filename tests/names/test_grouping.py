@@ -164,3 +164,13 @@ def test_a_group_keeps_the_papers_of_every_mention() -> None:
         ["Johnny Smith", "johnny-smith"], ["J. Smith", "j-smith"], ["John Smith", "johnny-smith"],
         ["John Smith", "johnny-smith"],
     ]  # fmt: skip
+
+
+def test_coauthors_of_every_joined_mention_count() -> None:
+    """John Smith (with Bo Chen) joins Johnny Smith; J. Smith fits Johnny's
+    group and James Smith, and shares Bo Chen with the group only through
+    the mention that joined it."""
+    papers = papers_of(["Johnny Smith"], ["John Smith", "Bo Chen"], ["James Smith"], ["J. Smith", "Bo Chen"])
+    assert decided(papers, "J. Smith") == (
+        "johnny-smith", "initials-coauthors", "~ Johnny Smith; shared co-authors: Bo Chen",
+    )  # fmt: skip
