@@ -174,3 +174,10 @@ def test_coauthors_of_every_joined_mention_count() -> None:
     assert decided(papers, "J. Smith") == (
         "johnny-smith", "initials-coauthors", "~ Johnny Smith; shared co-authors: Bo Chen",
     )  # fmt: skip
+
+
+def test_the_most_frequent_of_equally_specific_names_starts_the_group() -> None:
+    """Bill and Will (both nicknames of William, equally specific): Will,
+    written twice, is taken first and names the author; Bill joins it."""
+    papers = papers_of(["Bill Smith"], ["Will Smith"], ["Will Smith"])
+    assert decided(papers, "Bill Smith") == ("will-smith", "compatible-variant", "~ Will Smith")
