@@ -90,7 +90,7 @@ def test_the_chunk_size_is_read_when_called(sampled: None) -> None:
     """The fixture's 7 sources a task reach the pool (40 sources: 6 tasks)."""
     parallel = importlib.import_module("coauthor.analysis.parallel")
     assert [len(c) for c in parallel.chunks(list(range(40)))] == [7, 7, 7, 7, 7, 5]
-    assert parallel.chunks([1, 2, 3], 5) == [[1, 2, 3]]
+    assert parallel.chunks([1, 2, 3, 4, 5], 2) == [[1, 2], [3, 4], [5]]  # a size given wins
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
