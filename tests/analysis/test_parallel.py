@@ -121,3 +121,22 @@ def test_available_cpus_without_affinity(monkeypatch: pytest.MonkeyPatch) -> Non
     assert parallel.available_cpus() == 3
     monkeypatch.setattr(os, "cpu_count", lambda: None)
     assert parallel.available_cpus() == 1
+
+
+def test_a_worker_computes_on_the_graph_it_was_started_with() -> None:
+    """The worker functions, run in this process: a task on the worker's
+    graph is igraph's own call; a worker without a graph says so."""
+    import igraph
+
+    parallel = importlib.import_module("coauthor.analysis.parallel")
+    graph = igraph.Graph.Ring(6)
+    try:
+        parallel._start_worker(graph)
+        between = parallel._in_worker(("betweenness", [0, 1], None, None))
+        sums = parallel._in_worker(("distances", [0, 1], [2, 3], None))
+    finally:
+        parallel._graph = None
+    np.testing.assert_allclose(between, graph.betweenness(sources=[0, 1]))
+    assert sums.tolist() == [2 + 1, 3 + 2]  # ring of 6: 0-2 is 2, 1-2 is 1; 0-3 is 3, 1-3 is 2
+    with pytest.raises(AssertionError, match="worker started without its graph"):
+        parallel._in_worker(("betweenness", [0], None, None))
