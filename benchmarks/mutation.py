@@ -200,6 +200,10 @@ _LP_ISOLATED = (
     "and keeps it, as without a vote."
 )
 _INT64_ARANGE = "Equivalent: np.arange of an int is int64 without dtype= (on the 64-bit systems this runs on)."
+_INT_OR_EMPTY = (
+    "Equivalent: with links the positions and years are ints (int64 without dtype=); without links the "
+    "empty float64 arrays select nothing, and scipy builds the same empty matrix from them."
+)
 _UNDIRECTED = "Equivalent: directed=None is falsy and directed=False is igraph.Graph's default."
 
 #: Surviving mutants of coauthor/analysis/ that change no behaviour.
@@ -314,6 +318,12 @@ EQUIVALENT |= {
     "read (its share is 0.0 by the test below).",
     "analysis.timeline.x__largest_share_by_year__mutmut_40": "Equivalent: as _38.",
     "analysis.timeline.x__largest_share_by_year__mutmut_41": "Equivalent: as _38.",
+    "analysis.timeline.x__largest_share_by_year__mutmut_5": _INT_OR_EMPTY,
+    "analysis.timeline.x__largest_share_by_year__mutmut_7": _INT_OR_EMPTY,
+    "analysis.timeline.x__largest_share_by_year__mutmut_10": _INT_OR_EMPTY,
+    "analysis.timeline.x__largest_share_by_year__mutmut_12": _INT_OR_EMPTY,
+    "analysis.timeline.x__largest_share_by_year__mutmut_15": _INT_OR_EMPTY,
+    "analysis.timeline.x__largest_share_by_year__mutmut_17": _INT_OR_EMPTY,
     "analysis.timeline.x_timeline__mutmut_2": "Equivalent: float years (2000.0) hash and compare equal to int years, "
     "and the table's year index is int64 whatever they are.",
     "analysis.timeline.x_timeline__mutmut_4": "Equivalent: pandas makes float64 of int years with None (NaN) "
