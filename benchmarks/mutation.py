@@ -510,6 +510,10 @@ _killed_by(
     _C + "x_sample_sources__mutmut_9",
     _C + "x_sample_sources__mutmut_10",
 )
+_killed_by(
+    "tests/analysis/test_parallel.py::test_a_worker_computes_on_the_graph_it_was_started_with",
+    "analysis.parallel.x__in_worker__mutmut_2",
+)
 _T = "analysis.tracking."
 _killed_by(
     "tests/analysis/test_tracking.py::test_the_best_overlap_wins_wherever_it_comes",

@@ -138,5 +138,5 @@ def test_a_worker_computes_on_the_graph_it_was_started_with() -> None:
         parallel._graph = None
     np.testing.assert_allclose(between, graph.betweenness(sources=[0, 1]))
     assert sums.tolist() == [2 + 1, 3 + 2]  # ring of 6: 0-2 is 2, 1-2 is 1; 0-3 is 3, 1-3 is 2
-    with pytest.raises(AssertionError, match="worker started without its graph"):
+    with pytest.raises(AssertionError, match=r"^worker started without its graph$"):
         parallel._in_worker(("betweenness", [0], None, None))
