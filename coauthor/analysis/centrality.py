@@ -304,8 +304,9 @@ def closeness_sampled(
 ) -> list[float]:
     """Closeness (Wasserman-Faust, as networkx) estimated from at most
     ``sample`` distinct source authors per connected component, drawn by
-    ``numpy.random.default_rng([seed, first member])`` (Eppstein & Wang 2004): an author's mean distance to the sources stands
-    for its mean distance to everyone it can reach. Components no larger than
+    ``numpy.random.default_rng([seed, first member])`` (Eppstein & Wang
+    2004): an author's mean distance to the sources stands for its mean
+    distance to everyone it can reach. Components no larger than
     ``sample`` use every member as a source, so their values are exact.
 
     ``components`` are lists of node positions; ``distance_sums(sources,
