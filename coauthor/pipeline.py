@@ -29,7 +29,7 @@ from coauthor.exporters.gexf import read_gexf
 from coauthor.exporters.graphml import analysable, read_graphml
 from coauthor.exporters.vosviewer import add_mean_years
 from coauthor.graph.build import graph_from_authorships
-from coauthor.graph.filters import GraphOptions, authorships_of, filter_graph, papers_in_years
+from coauthor.graph.filters import GraphOptions, authorships_of, filter_built, filter_graph, papers_in_years
 from coauthor.graph.levels import check_level, level_graph, level_line, nodes_word, unit_columns, unit_table
 from coauthor.names.aliases import read_aliases
 from coauthor.names.resolve import authorship_table
@@ -301,7 +301,7 @@ def _build(
     authorships = authorships_of(authorship_table(window, aliases, options.resolve), options.organisations)
     authorships = unit_columns(authorships, window)
     graph = graph_from_authorships(authorships, weight=options.weight, max_authors=options.max_authors, metadata=meta)
-    return filter_graph(graph, options), window, reports, authorships
+    return filter_built(graph, options, owned=True), window, reports, authorships
 
 
 def input_names(inputs: Inputs) -> list[str]:

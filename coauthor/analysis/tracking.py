@@ -21,12 +21,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Collection, Sequence
 
+import networkx as nx
 import pandas as pd
 
 from coauthor.analysis.communities import communities
 from coauthor.analysis.engine import DEFAULT_SEED, Seed, seed_int
 from coauthor.errors import OptionError
-from coauthor.graph.build import coauthorship_graph, graph_from_authorships, ordered_subgraph
+from coauthor.graph.build import GraphTables, build_tables, coauthorship_graph, ordered_subgraph, subgraph_tables
 from coauthor.records import Paper
 
 TRACK_COLUMNS = [
@@ -93,19 +94,23 @@ def track_communities(
     previous: dict[int, set[str]] = {}
     previous_active: set[str] = set()
     for number, (first, last) in enumerate(year_slices(papers, years_per_slice)):
-        window = [p for p in papers if p.year is not None and first <= p.year <= last]
+        graph: nx.Graph | GraphTables
         if authorships is None:
+            window = [p for p in papers if p.year is not None and first <= p.year <= last]
             graph = coauthorship_graph(window, weight=weight, max_authors=max_authors)
-        else:
+            if authors is not None:
+                graph = ordered_subgraph(graph, [n for n in graph if n in authors])
+            papers_of = dict(graph.nodes(data="papers"))
+        else:  # the slice's tables, no networkx graph: the same nodes and edges in the same order
             in_slice = authorships["year"].between(first, last).fillna(False).to_numpy(dtype=bool)
-            graph = graph_from_authorships(authorships[in_slice], weight=weight, max_authors=max_authors)
-        if authors is not None:
-            graph = ordered_subgraph(graph, [n for n in graph if n in authors])
+            graph = build_tables(authorships[in_slice], weight=weight, max_authors=max_authors)
+            if authors is not None:
+                graph = subgraph_tables(graph, authors)
+            papers_of = graph.nodes["papers"].to_dict()
         table = communities(graph, method=method, resolution=resolution, seed=seed)
         current = {int(c): set(members.index) for c, members in table.groupby("community") if len(members) > 1}
         names = table["name"].to_dict()
-        papers_of = dict(graph.nodes(data="papers"))
-        active = set(graph.nodes)
+        active = set(papers_of)
         overlaps = {
             (c, p): len(members & old) / len((members & previous_active) | (old & active))
             for c, members in current.items()

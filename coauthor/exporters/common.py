@@ -60,8 +60,12 @@ def attribute_kinds(items: Iterable[Mapping[str, Any]]) -> dict[str, str]:
     {'a': 'double', 'b': 'string'}
     """
     kinds: dict[str, str | None] = {}
+    seen: set[tuple[str, type]] = set()  # the kind depends on the type alone: one value_kind per name and type
     for item in items:
         for name, value in item.items():
+            if (name, type(value)) in seen:
+                continue
+            seen.add((name, type(value)))
             kind = value_kind(value)
             if name not in kinds:
                 kinds[name] = kind

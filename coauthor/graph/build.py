@@ -231,37 +231,44 @@ def tables_to_networkx(tables: GraphTables, metadata: dict[str, Any] | None = No
     graph = nx.Graph()
     graph.graph.update(metadata or {})
     graph.graph.update(tables.info)
+    shared: dict[int, int] = {}  # one int object per value: years are above CPython's small-int cache
+
+    def ints(column: pd.Series) -> list[int]:
+        return [shared.setdefault(value, value) for value in column.to_numpy(dtype=np.int64).tolist()]
+
     nodes = tables.nodes
+    ids = list(nodes.index)  # the edges name these same str objects: a copy per edge end costs ~64 bytes
     for author_id, name, papers, first, last, variants, kind in zip(
-        nodes.index,
+        ids,
         nodes["name"],
-        nodes["papers"],
-        nodes["first_year"],
-        nodes["last_year"],
+        ints(nodes["papers"]),
+        ints(nodes["first_year"]),
+        ints(nodes["last_year"]),
         nodes["variants"],
         nodes["kind"] if "kind" in nodes else [PERSON] * len(nodes),
         strict=True,
     ):
-        attrs: dict[str, Any] = {"name": name, "papers": int(papers)}
+        attrs: dict[str, Any] = {"name": name, "papers": papers}
         if first != UNDATED:
-            attrs.update(first_year=int(first), last_year=int(last))
+            attrs.update(first_year=first, last_year=last)
         attrs["variants"] = variants
         attrs["kind"] = kind
         graph.add_node(author_id, **attrs)
     edges = tables.edges
-    integer_weight = edges["weight"].dtype.kind == "i"
+    weights = ints(edges["weight"]) if edges["weight"].dtype.kind == "i" else edges["weight"].astype(float).tolist()
+    pairs = tables.positions()
     for source, target, weight, papers, first, last in zip(
-        edges["source"],
-        edges["target"],
-        edges["weight"],
-        edges["papers"],
-        edges["first_year"],
-        edges["last_year"],
+        [ids[i] for i in pairs[:, 0].tolist()],
+        [ids[i] for i in pairs[:, 1].tolist()],
+        weights,
+        ints(edges["papers"]),
+        ints(edges["first_year"]),
+        ints(edges["last_year"]),
         strict=True,
     ):
-        attrs = {"weight": int(weight) if integer_weight else float(weight), "papers": int(papers)}
+        attrs = {"weight": weight, "papers": papers}
         if first != UNDATED:
-            attrs.update(first_year=int(first), last_year=int(last))
+            attrs.update(first_year=first, last_year=last)
         graph.add_edge(source, target, **attrs)
     return graph
 

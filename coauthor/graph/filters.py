@@ -195,6 +195,15 @@ def filter_graph(graph: nx.Graph, options: GraphOptions) -> nx.Graph:
     OptionError when ``min_papers`` leaves no author (an empty selection),
     saying what the graph holds, or when the graph (a file written by
     another program) has no ``papers`` to filter on."""
+    return filter_built(graph, options, owned=False)
+
+
+def filter_built(graph: nx.Graph, options: GraphOptions, owned: bool) -> nx.Graph:
+    """:func:`filter_graph`; ``owned``: ``graph`` was just built by
+    :func:`~coauthor.graph.build.tables_to_networkx` (already in sorted
+    order) and is not used afterwards, so when every author is kept it is
+    returned as it is instead of copied (the copy held both graphs at
+    once: 183 MiB more for the 380 k edges of 100 k DBLP records)."""
     counts = dict(graph.nodes(data="papers"))
     if options.min_papers > 1 and any(papers is None for papers in counts.values()):
         missing = "needs the papers of every author: the graph file has no 'papers' on its nodes"
@@ -206,7 +215,8 @@ def filter_graph(graph: nx.Graph, options: GraphOptions) -> nx.Graph:
             f"{options.min_papers}: no author has that many papers (the most by one author is {most})",
             option="min_papers",
         )
-    graph = ordered_subgraph(graph, keep)
+    if not (owned and len(keep) == graph.number_of_nodes()):
+        graph = ordered_subgraph(graph, keep)
     if options.min_weight:
         graph.remove_edges_from([(u, v) for u, v, w in graph.edges(data="weight") if w < options.min_weight])
     if options.top:
