@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 
 from coauthor.analysis.engine import DEFAULT_SEED
@@ -76,7 +77,10 @@ def plot_overlay(
         raise OptionError("no author has a publication year: the overlay needs dated papers")
     norm = mpl.colors.Normalize(vmin=years.min(), vmax=max(years.max(), years.min() + 1))
     cmap = mpl.colormaps[SEQUENTIAL_CMAP]
-    colours = {n: cmap(norm(years[n])) if n in years.index else "#BBBBBB" for n in graph.nodes}
+    nodes = list(graph.nodes)
+    found = years.reindex(nodes).to_numpy(dtype=float)
+    rgba = cmap(norm(found))  # one call for every author: a call per author took 9 s for 37 k of them
+    colours = {n: tuple(rgba[i]) if not np.isnan(found[i]) else "#BBBBBB" for i, n in enumerate(nodes)}
     # the colour bar first: it narrows the axes, which would move placed labels onto each other
     bar = ax.figure.colorbar(mpl.cm.ScalarMappable(norm=norm, cmap=cmap), ax=ax, shrink=0.7, pad=0.02)
     drawn = draw_map(graph, centrality, ax, colours, size_by, top_labels, labels, seed, max_nodes, components)
