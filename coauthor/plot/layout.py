@@ -74,10 +74,10 @@ def visible_subgraph(
     """
     pins = list(dict.fromkeys(pinned))
     notes = []
-    kept = _largest_components(graph, components, pins)
+    kept, counts = _largest_components(graph, components, pins)
     if kept is not None:
         ranked = [n for n in ranked if n in kept]
-        notes.append(_components_note(graph, kept))
+        notes.append(_components_note(graph, kept, counts))
     order = pins + [n for n in ranked if n not in set(pins)]
     nodes = order[: max(max_nodes, len(pins))]
     sub = ordered_subgraph(graph, nodes)
@@ -92,31 +92,35 @@ def visible_subgraph(
     return Visible(sub, drawn, nodes, "; ".join(notes))
 
 
-def _largest_components(graph: nx.Graph, count: int | None, pins: list[str]) -> set[str] | None:
+def _largest_components(graph: nx.Graph, count: int | None, pins: list[str]) -> tuple[set[str] | None, tuple[int, int]]:
     """The authors of the ``count`` largest components (ties: smallest
     author id first; None: those at least a share of the largest) and of
-    the pinned authors' ones; None when that is every author."""
+    the pinned authors' ones (None when that is every author), and how
+    many components are kept of how many."""
     if count == 0 or graph.number_of_nodes() == 0:
-        return None
+        return None, (0, 0)
     parts = sorted((sorted(c) for c in nx.connected_components(graph)), key=lambda c: (-len(c), c[0]))
     if count is None:
         count = sum(len(part) >= MAIN_COMPONENT_SHARE * len(parts[0]) for part in parts)
     if len(parts) <= count:
-        return None
+        return None, (len(parts), len(parts))
     kept = {n for part in parts[:count] for n in part}
     for pin in pins:
         if pin not in kept:
             kept |= nx.node_connected_component(graph, pin)
-    return kept if len(kept) < graph.number_of_nodes() else None
+            count += 1
+    return (kept if len(kept) < graph.number_of_nodes() else None), (count, len(parts))
 
 
-def _components_note(graph: nx.Graph, kept: set[str]) -> str:
-    left = graph.subgraph(set(graph) - kept)
-    count = nx.number_connected_components(graph.subgraph(kept))
+def _components_note(graph: nx.Graph, kept: set[str], counts: tuple[int, int]) -> str:
+    """What the cut left out. ``kept`` is a union of whole components
+    (``counts``: how many of all), so the rest is counted without building
+    subgraphs (two subgraph views took 6 s on 37 k authors)."""
+    count, parts = counts
     which = "the largest connected component" if count == 1 else f"the {count:,} largest connected components"
     word = nodes_word(graph)
     return (f"{which}: {len(kept):,} of {graph.number_of_nodes():,} {word} "
-            f"({nx.number_connected_components(left):,} smaller components, {left.number_of_nodes():,} {word}, "
+            f"({parts - count:,} smaller components, {graph.number_of_nodes() - len(kept):,} {word}, "
             "left out)")  # fmt: skip
 
 
