@@ -55,7 +55,7 @@ TABLE_COLUMNS = [
     "paper_id", "position", "name", "author_id", "author_name", "rule", "evidence", "inferred", "year",
     "orcid", "external_id", "given", "family", "particle", "suffix", "initials", "kind",
 ]  # fmt: skip
-_MENTION_COLUMNS = ["paper_id", "position", "name", "inferred", "year", "orcid", "external_id", "declared"]
+MENTION_COLUMNS = ["paper_id", "position", "name", "inferred", "year", "orcid", "external_id", "declared"]
 
 
 def resolve(papers: Iterable[Paper], aliases: Aliases | None = None, mode: str = "default") -> pd.DataFrame:
@@ -72,7 +72,21 @@ def resolve(papers: Iterable[Paper], aliases: Aliases | None = None, mode: str =
         raise OptionError(f"unknown name resolution '{mode}' (use one of: {', '.join(RESOLVE_MODES)})")
     if mode == "split":
         papers = list(papers)
-    table = _mentions(papers)
+    return resolve_mentions(_mentions(papers), aliases, mode, papers if mode == "split" else None)
+
+
+def resolve_mentions(
+    table: pd.DataFrame, aliases: Aliases | None = None, mode: str = "default", papers: Iterable[Paper] | None = None
+) -> pd.DataFrame:
+    """:func:`resolve` from the mentions themselves, one row each in the
+    papers' order, columns :data:`MENTION_COLUMNS` (``declared``: the source
+    marks the name as an organisation's). ``mode="split"`` also needs the
+    ``papers`` (titles and venues are its evidence)."""
+    if mode not in RESOLVE_MODES:
+        raise OptionError(f"unknown name resolution '{mode}' (use one of: {', '.join(RESOLVE_MODES)})")
+    if mode == "split" and papers is None:
+        raise OptionError("splitting homonyms needs the papers (titles, venues), not only the mentions")
+    table = table.astype({"inferred": bool, "position": np.int64}).reset_index(drop=True)
     resolved, pins = _apply_aliases(table, aliases or Aliases())
     table = table.assign(resolved=resolved, pin=pins)[resolved.notna()]
     codes, uniques = pd.factorize(table["resolved"])
@@ -90,7 +104,7 @@ def resolve(papers: Iterable[Paper], aliases: Aliases | None = None, mode: str =
         _resolve_people(table, names, strict=mode == "strict", variants=mode in VARIANT_MODES)
         table["author_id"] = _author_ids(table, names)
     if mode == "split":
-        table = _split(table, names, paper_context(papers))
+        table = _split(table, names, paper_context(papers or []))
     table = table.drop_duplicates(["paper_id", "author_id"]).reset_index(drop=True)
     table["author_name"] = _best_names(table, names, by="author_id")
     parts = [parse_name(name) for name in names.names]
@@ -220,7 +234,7 @@ def _mentions(papers: Iterable[Paper]) -> pd.DataFrame:
             external = ids[position] if position < len(ids) else None
             declared = position in paper.organisations
             rows.append((paper.id, position, name, position >= written, paper.year, orcid, external, declared))
-    table = pd.DataFrame(rows, columns=_MENTION_COLUMNS)
+    table = pd.DataFrame(rows, columns=MENTION_COLUMNS)
     return table.astype({"inferred": bool, "position": np.int64})
 
 

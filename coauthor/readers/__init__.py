@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 from coauthor.errors import InputError, OptionError
@@ -41,7 +41,7 @@ from coauthor.readers.base import (
     watch_reading,
 )
 from coauthor.readers.duplicates import Duplicates, duplicate_keys, merge_into
-from coauthor.readers.limits import clean_paper
+from coauthor.readers.limits import Limits, clean_paper
 from coauthor.records import Paper, ReadReport, fold_text, sharing_text
 
 __all__ = ["FORMATS", "Format", "ReadOptions", "detect_format", "expand_inputs", "read_inputs"]
@@ -211,23 +211,62 @@ def read_inputs(
     shared: dict[str, str] = {}  # one object per repeated name, venue... across the files
     for path, explicit in files:
         progress.start(path)
-        with reading_limits(options.limits), decoding(path, options.encoding) as text:
-            try:
-                if not explicit and input_kind(path) != "file":
-                    raise InputError(str(path), input_kind(path))
-                reader = _forced_format(path, forced) if forced else detect_format(path)
-            except InputError as error:
-                if explicit:
-                    raise
-                reports.append(unrecognised_report(path, error))
-                continue
-            with progress.watching(path), sharing_text(shared):
-                read, report = reader.read(path, options)
-        note_encoding(report, text.forced or text.found)
-        reports.append(report)
-        intake.take(read, report)
+        reports.append(read_file(path, explicit, options, forced, intake.take, shared, progress.watching))
     progress.finish()
     return intake.finish(), reports
+
+
+def read_file(
+    path: Path,
+    explicit: bool,
+    options: ReadOptions,
+    forced: Format | None,
+    take: Callable[[Iterable[Paper], ReadReport], None],
+    shared: dict[str, str] | None = None,
+    watching: Callable[[Path], AbstractContextManager[None]] | None = None,
+) -> ReadReport:
+    """Read one file of :func:`read_inputs` (``explicit``: named, not met
+    in a folder) and hand its papers and report to ``take``; returns the
+    report (format ``unrecognised`` for a folder's file no reader reads).
+    The Spark engine runs it on the executors, one file per task."""
+    with reading_limits(options.limits), decoding(path, options.encoding) as text:
+        try:
+            if not explicit and input_kind(path) != "file":
+                raise InputError(str(path), input_kind(path))
+            reader = _forced_format(path, forced) if forced else detect_format(path)
+        except InputError as error:
+            if explicit:
+                raise
+            return unrecognised_report(path, error)
+        with (watching or _unwatched)(path), sharing_text({} if shared is None else shared):
+            read, report = reader.read(path, options)
+        note_encoding(report, text.forced or text.found)
+        take(read, report)
+    return report
+
+
+@contextmanager
+def _unwatched(path: Path) -> Iterator[None]:
+    yield
+
+
+#: What :func:`prepare` found: a paper to settle, an entry without authors
+#: (linked to a paper by its abstract at the end, else skipped), or a skip.
+PREPARED, AUTHORLESS, SKIPPED = "prepared", "authorless", "skipped"
+
+
+def prepare(paper: Paper, report: ReadReport, limits: Limits, nobody: dict[str, bool] | None = None) -> str:
+    """The steps of :class:`Intake` that need no other paper: made safe and
+    cut to ``limits``, authors that name nobody left out (a paper left
+    without any skipped, in ``report``); :data:`PREPARED`,
+    :data:`AUTHORLESS` or :data:`SKIPPED`."""
+    clean_paper(paper, report, limits)
+    if not paper.authors:
+        return AUTHORLESS
+    if not people_and_organisations(paper, report, nobody):
+        report.skip("no authors", paper.source)
+        return SKIPPED
+    return PREPARED
 
 
 class Intake:
@@ -247,24 +286,27 @@ class Intake:
     def take(self, read: Iterable[Paper], report: ReadReport) -> None:
         """Use, merge or skip each paper of ``read``, counted in ``report``."""
         for paper in read:
-            clean_paper(paper, report, self.limits)
-            if not paper.authors:
+            state = prepare(paper, report, self.limits, self.nobody)
+            if state == AUTHORLESS:
                 self.authorless.append((paper, report))
-                continue
-            if not people_and_organisations(paper, report, self.nobody):
-                report.skip("no authors", paper.source)
-                continue
-            keys = duplicate_keys(paper)
-            kept = self.duplicates.find(paper, keys)
-            if kept is not None:
-                merge_into(kept, paper)
-                self.duplicates.add(kept, keys)
-                report.merged += 1
-                continue
-            self.duplicates.add(paper, keys)
-            paper.id = _unique_id(paper.id, self.taken)
-            self.papers.append(paper)
-            report.used += 1
+            elif state == PREPARED:
+                self.settle(paper, report, duplicate_keys(paper))
+
+    def settle(self, paper: Paper, report: ReadReport, keys: list[str]) -> bool:
+        """Merge ``paper`` (a :data:`PREPARED` one, whose duplicate keys are
+        ``keys``) into the paper it duplicates, or use it with a unique id;
+        True when used."""
+        kept = self.duplicates.find(paper, keys)
+        if kept is not None:
+            merge_into(kept, paper)
+            self.duplicates.add(kept, keys)
+            report.merged += 1
+            return False
+        self.duplicates.add(paper, keys)
+        paper.id = _unique_id(paper.id, self.taken)
+        self.papers.append(paper)
+        report.used += 1
+        return True
 
     def finish(self) -> list[Paper]:
         """The papers used, once the author-less abstracts are linked."""
