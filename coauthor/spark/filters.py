@@ -26,8 +26,8 @@ def check_options(options: GraphOptions) -> None:
         raise OptionError("--ego and --focus are not available with --engine spark; filter its tables instead")
     if options.top and options.top_by not in TOP_BY:
         raise OptionError(f"--top-by {options.top_by} is not available with --engine spark (use {' or '.join(TOP_BY)})")
-    if options.aliases or options.resolve != "default":
-        raise OptionError("--engine spark keys authors by their folded name; --resolve and --aliases are not available")
+    if options.resolve == "split":
+        raise OptionError("--resolve split is not available with --engine spark (use default, strict or off)")
 
 
 def filter_graph(graph: SparkGraph, options: GraphOptions) -> SparkGraph:

@@ -16,8 +16,9 @@ from pyspark.sql import Column, DataFrame
 from pyspark.sql import functions as F
 
 from coauthor.graph.build import DEFAULT_MAX_AUTHORS, EDGE_COLUMNS, UNDATED, check_weighting
+from coauthor.names.parse import PERSON
 
-NODE_COLUMNS = ("author_id", "name", "papers", "first_year", "last_year", "variants")
+NODE_COLUMNS = ("author_id", "name", "papers", "first_year", "last_year", "variants", "kind")
 
 
 @dataclass
@@ -59,13 +60,21 @@ def build_graph(authorships: DataFrame, weight: str = "full", max_authors: int =
 
 def node_frame(authorships: DataFrame) -> DataFrame:
     """Per author: ``papers``, first and last year (``UNDATED`` when none),
-    ``name`` (the most frequent spelling, ties to the smallest) and
-    ``variants`` (the distinct spellings, sorted, ``"; "``-joined)."""
+    ``name`` (the resolver's ``author_name``; without one, the most frequent
+    spelling, ties to the smallest), ``variants`` (the distinct spellings,
+    sorted, ``"; "``-joined) and ``kind`` (``person`` unless the resolver
+    says ``organisation``)."""
+    columns = set(authorships.columns)
+    shown = F.col("author_name") if "author_name" in columns else F.lit(None).cast("string")
+    kind = F.col("kind") if "kind" in columns else F.lit(PERSON)
     spellings = authorships.groupBy("author_id", "name").agg(
-        F.count("*").alias("n"), F.min("year").alias("first"), F.max("year").alias("last")
-    )
+        F.count("*").alias("n"), F.min("year").alias("first"), F.max("year").alias("last"),
+        F.first(shown).alias("shown"), F.first(kind).alias("kind"),
+    )  # fmt: skip
     nodes = spellings.groupBy("author_id").agg(
         F.min(F.struct((-F.col("n")).alias("rank"), F.col("name"))).alias("best"),
+        F.first("shown", ignorenulls=True).alias("shown"),
+        F.first("kind").alias("kind"),
         F.sum("n").alias("papers"),
         F.min("first").alias("first_year"),
         F.max("last").alias("last_year"),
@@ -73,11 +82,12 @@ def node_frame(authorships: DataFrame) -> DataFrame:
     )
     return nodes.select(
         "author_id",
-        F.col("best.name").alias("name"),
+        F.coalesce(F.col("shown"), F.col("best.name")).alias("name"),
         "papers",
         _dated(F.col("first_year")).alias("first_year"),
         _dated(F.col("last_year")).alias("last_year"),
         "variants",
+        "kind",
     )
 
 

@@ -46,7 +46,7 @@ class SparkAnalysis:
     size; 0 = the largest, ties by smallest author id) and ``timeline`` (one
     row per year, pandas). ``info``: the build's info, PageRank iterations,
     label propagation rounds, modularity and sizes. ``reports``: what became
-    of the records of the files read on the driver by coauthor's readers."""
+    of the records of the files read by coauthor's readers."""
 
     graph: SparkGraph
     authorships: DataFrame
@@ -114,10 +114,11 @@ def build(
 ) -> tuple[SparkGraph, DataFrame, list[ReadReport]]:
     """The filtered graph of ``inputs`` (checkpointed; its info counts the
     authors and links), the authorships it was built from (cached: every
-    later stage reads them) and the reports of the files read on the driver."""
+    later stage reads them) and the reports of the files read by coauthor's
+    readers."""
     read_options = read_options or ReadOptions()
     papers, reports = read_with_reports(spark, inputs, input_format, read_options.author_sep, read_options)
-    authorships = authorship_frame(papers, options.years).persist()
+    authorships = authorship_frame(papers, options.years, options).persist()
     built = build_graph(authorships, options.weight, options.max_authors)
     graph = filter_graph(built, options)
     nodes, counted = checkpoint(graph.nodes, authors=F.count("*"))
