@@ -72,7 +72,6 @@ def write_spark_result(
     name = _command(command)
     chosen = dataclasses.replace(analysis_options, method=community_method(analysis_options.method))
     with spark_errors(result.run.log if result.run else None):
-        _say_what_was_read(result.reports)
         meta = run_metadata(inputs, options, graph_options, chosen)
         if name == "analyze":
             _summary(result)
@@ -111,18 +110,17 @@ def _table_format(output: Path) -> str | None:
     return suffix if suffix in OUTPUT_FORMATS else None
 
 
-def _say_what_was_read(reports: list[ReadReport]) -> None:
-    """One line on the files coauthor's readers read on the driver."""
-    if reports:
-        merged = sum(r.merged for r in reports)
-        skipped = sum(sum(r.skipped.values()) for r in reports)
-        click.echo(f"Read on the driver by coauthor's readers: {len(reports)} files, "
-                   f"{sum(r.used for r in reports)} papers ({merged} records merged, {skipped} skipped; "
-                   "see `coauthor inspect`)", err=True)  # fmt: skip
+def read_line(papers: int, reports: list[ReadReport]) -> str:
+    """The summary's line on what was read, as the single-machine engine
+    says it (:meth:`coauthor.pipeline.Analysis.summary`)."""
+    merged = sum(r.merged for r in reports)
+    skipped = sum(sum(r.skipped.values()) for r in reports)
+    return f"Papers: {papers} ({merged} records merged, {skipped} skipped; see `coauthor inspect`)"
 
 
 def _summary(result: SparkAnalysis) -> None:
     info = result.info | result.graph.info
+    click.echo(read_line(info["papers"], result.reports))
     if info.get("papers_over_author_cap"):
         click.echo(f"Papers with more than {info['max_authors']} authors left out of the edges: "
                    f"{info['papers_over_author_cap']} (largest: {info['largest_author_count']} authors; "

@@ -113,14 +113,16 @@ def build(
     read_options: ReadOptions | None = None,
 ) -> tuple[SparkGraph, DataFrame, list[ReadReport]]:
     """The filtered graph of ``inputs`` (checkpointed; its info counts the
-    authors and links), the authorships it was built from (cached: every
+    papers within the years, the authors and the links), the authorships it was built from (cached: every
     later stage reads them) and the reports of the files read by coauthor's
     readers."""
     read_options = read_options or ReadOptions()
     papers, reports = read_with_reports(spark, inputs, input_format, read_options.author_sep, read_options)
-    authorships = authorship_frame(papers, options.years, options).persist()
+    window = papers.filter(F.col("year").between(*options.years)) if options.years else papers
+    authorships = authorship_frame(window, options=options).persist()
     built = build_graph(authorships, options.weight, options.max_authors)
     graph = filter_graph(built, options)
     nodes, counted = checkpoint(graph.nodes, authors=F.count("*"))
     edges, linked = checkpoint(graph.edges, links=F.count("*"))
-    return SparkGraph(nodes, edges, {**graph.info, **counted, **linked}), authorships, reports
+    info = {**graph.info, **counted, **linked, "papers": window.count()}
+    return SparkGraph(nodes, edges, info), authorships, reports

@@ -258,7 +258,8 @@ def _table(frame: DataFrame, author_sep: str, kind: str) -> DataFrame:
         value = F.col(column)
         if dict(frame.dtypes)[column].startswith("array"):
             return _or_empty(value)
-        parts = F.transform(F.split(F.coalesce(value, F.lit("")), _literal(author_sep)), lambda one: F.trim(one))
+        text = F.coalesce(value.cast("string"), F.lit(""))  # a column of none at all reads as numbers
+        parts = F.transform(F.split(text, _literal(author_sep)), lambda one: F.trim(one))
         return F.transform(parts, lambda one: F.when(one != "", one))
 
     return frame.select(

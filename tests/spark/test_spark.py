@@ -1,7 +1,8 @@
 """The Spark engine gives the single-machine engine's results on the same
 input: equal edge lists and weights (every weighting, the author cap, the
 filters), equal components, PageRank within 1e-6 of networkx and igraph,
-equal label-propagation communities, equal timelines. Spark runs in
+equal label-propagation communities, equal timelines, the same authors
+(the single engine's name resolution). Spark runs in
 ``local[2]``, one session for the whole run (tests/conftest.py), on the seeds and on the
 shared real data (arXiv + Crossref) written as ``coauthor records`` JSONL.
 """
@@ -23,6 +24,8 @@ from coauthor.errors import CoauthorError, OptionError
 from coauthor.export import records_text
 from coauthor.filters import GraphOptions, filter_graph
 from coauthor.graph import WEIGHTINGS, GraphTables, build_tables, tables_to_networkx
+from coauthor.graph.filters import papers_in_years
+from coauthor.names.resolve import authorship_table
 from coauthor.readers import ReadOptions, read_inputs
 from coauthor.records import Paper
 from coauthor.spark import pipeline
@@ -31,7 +34,6 @@ from coauthor.spark.errors import SparkError
 from coauthor.spark.graph import SparkGraph, build_graph
 from coauthor.spark.output import collect_graph
 from coauthor.spark.read import read_papers, read_with_reports
-from coauthor.spark.reference import keyed_authorships
 from coauthor.spark.session import SparkRun
 
 pytestmark = [
@@ -41,6 +43,11 @@ pytestmark = [
     pytest.mark.filterwarnings("ignore:The copy keyword is deprecated"),
 ]
 ROOT = Path(__file__).resolve().parents[2]
+
+
+def single_engine(papers: list[Paper], years: tuple[int, int] | None = None) -> pd.DataFrame:
+    """The single-machine engine's authorship table (its name resolution)."""
+    return authorship_table(papers_in_years(papers, years))
 
 
 @pytest.fixture(scope="module")
@@ -102,13 +109,13 @@ def assert_same_graph(spark_graph: SparkGraph, tables: GraphTables) -> None:
 
 @pytest.mark.parametrize("weight", WEIGHTINGS)
 def test_edge_lists_and_weights_equal(data: Dataset, weight: str) -> None:
-    tables = build_tables(keyed_authorships(data.papers), weight)
+    tables = build_tables(single_engine(data.papers), weight)
     assert_same_graph(build_graph(data.authorships, weight), tables)
 
 
 @pytest.mark.parametrize("cap", [3, 0])
 def test_author_cap(seed_set: Dataset, cap: int) -> None:
-    tables = build_tables(keyed_authorships(seed_set.papers), "fractional", max_authors=cap)
+    tables = build_tables(single_engine(seed_set.papers), "fractional", max_authors=cap)
     built = build_graph(seed_set.authorships, "fractional", max_authors=cap)
     assert_same_graph(built, tables)
     assert (built.info["papers_over_author_cap"] > 0) == (cap == 3)
@@ -116,10 +123,9 @@ def test_author_cap(seed_set: Dataset, cap: int) -> None:
 
 def test_authorship_table_equal(shared_set: Dataset) -> None:
     frame = shared_set.authorships.toPandas().sort_values(["paper_id", "position"]).reset_index(drop=True)
-    expected = keyed_authorships(shared_set.papers).sort_values(["paper_id", "position"]).reset_index(drop=True)
-    assert frame[["paper_id", "position", "name", "author_id"]].equals(
-        expected[["paper_id", "position", "name", "author_id"]]
-    )
+    expected = single_engine(shared_set.papers).sort_values(["paper_id", "position"]).reset_index(drop=True)
+    columns = ["paper_id", "position", "name", "author_id", "author_name", "kind"]
+    assert frame[columns].values.tolist() == expected[columns].values.tolist()
     assert frame["year"].astype("Int64").tolist() == expected["year"].tolist()
 
 
@@ -129,7 +135,7 @@ def test_filters(shared_set: Dataset, run: SparkRun) -> None:
         largest_component=True,
     )  # fmt: skip
     graph, _, _ = pipeline.build(run.spark, [shared_set.records], options)
-    tables = build_tables(keyed_authorships(shared_set.papers, options.years), options.weight)
+    tables = build_tables(single_engine(shared_set.papers, options.years), options.weight)
     expected = filter_graph(tables_to_networkx(tables), options)
     edges = edges_of(graph)
     assert sorted(graph.nodes.toPandas()["author_id"]) == sorted(expected.nodes)
@@ -151,7 +157,7 @@ def shared_analysis(run: SparkRun, shared_set: Dataset) -> pipeline.SparkAnalysi
 def analysed(request: pytest.FixtureRequest) -> tuple[pipeline.SparkAnalysis, GraphTables, Dataset]:
     result = request.getfixturevalue(f"{request.param}_analysis")
     data = request.getfixturevalue(f"{request.param}_set")
-    return result, build_tables(keyed_authorships(data.papers), result.graph.info["weight"]), data
+    return result, build_tables(single_engine(data.papers), result.graph.info["weight"]), data
 
 
 def test_components_equal(analysed: tuple[pipeline.SparkAnalysis, GraphTables, Dataset]) -> None:
@@ -185,7 +191,7 @@ def test_label_propagation_equal(analysed: tuple[pipeline.SparkAnalysis, GraphTa
 
 def test_timeline_equal(analysed: tuple[pipeline.SparkAnalysis, GraphTables, Dataset]) -> None:
     result, tables, data = analysed
-    expected = timeline(tables_to_networkx(tables), data.papers, keyed_authorships(data.papers))
+    expected = timeline(tables_to_networkx(tables), data.papers, single_engine(data.papers))
     pd.testing.assert_frame_equal(result.timeline, expected)
 
 
@@ -211,22 +217,48 @@ def test_arxiv_snapshot_read_by_coauthors_own_parser(run: SparkRun, shared_data:
     )
 
 
+def crafted(folder: Path) -> Path:
+    """Two BibTeX files and a note: a paper of the first file again in the
+    second (same DOI, other key: merged), another paper with a key the
+    first file took (kept as ``a~2``), the same person written two ways
+    (``J. Smith`` is the only Smith: one author), and a file no reader
+    reads (listed as unrecognised)."""
+    folder.mkdir()
+    (folder / "1.bib").write_text(
+        "@article{a, author = {John Smith and Ann Lee}, title = {Graphs}, year = 2020, doi = {10.1/x}}\n"
+        "@article{b, author = {Lee, Ann and Bo Chen}, title = {Trees}, year = 2021}\n",
+        encoding="utf-8",
+    )
+    (folder / "2.bib").write_text(
+        "@article{z, author = {Smith, J. and Lee, A.}, title = {Graphs}, year = 2020, doi = {10.1/X}}\n"
+        "@article{a, author = {J. Smith and Cy Diaz}, title = {Paths}, year = 2022}\n",
+        encoding="utf-8",
+    )
+    (folder / "3.txt").write_text("nothing bibliographic here\n", encoding="utf-8")
+    return folder
+
+
 @pytest.mark.parametrize(
     "source",
     [
+        "crafted",
         "seeds",
         pytest.param("bibtex/typeset.bib", marks=pytest.mark.needs_shared_data),
         pytest.param("peers/litstudy/tests_resources_ieee.csv", marks=pytest.mark.needs_shared_data),
     ],
 )
-def test_every_format_read_on_the_driver_gives_the_same_graph(
-    run: SparkRun, source: str, request: pytest.FixtureRequest
+def test_every_format_read_by_coauthors_readers_gives_the_same_graph(
+    run: SparkRun, source: str, request: pytest.FixtureRequest, tmp_path: Path
 ) -> None:
-    """Profile pages (the seeds), a BibTeX bibliography and an IEEE Xplore
-    CSV export (not a records table), which Spark does not read itself, go
-    through coauthor's readers on the driver: the same papers, then the same
-    graph as the single-machine engine."""
-    inputs = [ROOT / "seeds"] if source == "seeds" else [request.getfixturevalue("shared_data") / source]
+    """Profile pages (the seeds), BibTeX bibliographies and an IEEE Xplore
+    CSV export (not a records table), which Spark does not read itself, are
+    parsed on the executors by coauthor's readers: the same papers, ids,
+    merges and reports, then the same authors and graph as the
+    single-machine engine."""
+    if source == "crafted":
+        inputs = [crafted(tmp_path / "refs")]
+    else:
+        inputs = [ROOT / "seeds"] if source == "seeds" else [request.getfixturevalue("shared_data") / source]
     options = ReadOptions(undated_year=2026)
     papers, expected_reports = read_inputs(inputs, options)
     frame, reports = read_with_reports(run.spark, inputs, read_options=options)
@@ -234,8 +266,30 @@ def test_every_format_read_on_the_driver_gives_the_same_graph(
     rows = frame.toPandas()
     read = sorted((r.paper_id, tuple(r.authors), -1 if pd.isna(r.year) else int(r.year)) for r in rows.itertuples())
     assert read == sorted((p.id, tuple(p.all_authors), -1 if p.year is None else p.year) for p in papers)
-    spark_graph = build_graph(authorship_frame(frame), "fractional")
-    assert_same_graph(spark_graph, build_tables(keyed_authorships(papers), "fractional"))
+    authorships = authorship_frame(frame)
+    spark_graph = build_graph(authorships, "fractional")
+    assert_same_graph(spark_graph, build_tables(single_engine(papers), "fractional"))
+    if source == "crafted":
+        assert sorted(rows["paper_id"]) == ["a", "a~2", "b"]
+        assert [(r.format, r.used, r.merged) for r in reports] == [
+            ("bibtex", 2, 0),
+            ("bibtex", 1, 1),
+            ("unrecognised", 0, 0),
+        ]
+        found = authorships.toPandas()
+        assert sorted(set(found["author_id"])) == ["ann-lee", "bo-chen", "cy-diaz", "john-smith"]
+
+
+def test_a_broken_file_is_the_single_engines_error(run: SparkRun, tmp_path: Path) -> None:
+    """An error of a reader on an executor reaches the driver as the error
+    the single-machine engine raises (one line naming the file)."""
+    path = tmp_path / "empty.bib"
+    path.write_text("", encoding="utf-8")
+    with pytest.raises(CoauthorError) as expected:
+        read_inputs([path])
+    with pytest.raises(type(expected.value)) as caught:
+        read_with_reports(run.spark, [path])
+    assert str(caught.value) == str(expected.value) and "empty file" in str(caught.value)
 
 
 def test_collect_graph_checks_the_size(seed_analysis: pipeline.SparkAnalysis) -> None:

@@ -5,7 +5,6 @@ one session (tests/conftest.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import networkx as nx
@@ -16,7 +15,6 @@ from click.testing import CliRunner, Result
 from coauthor.cli import main
 from coauthor.export import records_text
 from coauthor.exporters.graphml import read_graphml
-from coauthor.names import name_key
 from coauthor.readers import ReadOptions, read_inputs
 
 pytestmark = [
@@ -42,6 +40,7 @@ def test_analyze_writes_every_table_and_the_graphml(records: Path, tmp_path: Pat
     out = tmp_path / "tables"
     result = coauthor("analyze", str(records), "--engine", "spark", "--spark-output", "csv", "-o", str(out))
     assert result.exit_code == 0, result.output
+    assert result.output.startswith("Papers: 65 (0 records merged, 0 skipped; see `coauthor inspect`)\n")
     assert "Authors: 92   co-author links: 163" in result.output
     assert "Top authors (PageRank" in result.output and "Zhenyi Wang" in result.output
     for name in ("nodes", "edges", "centrality", "components", "communities", "timeline"):
@@ -68,6 +67,7 @@ def test_graph_to_parquet_tables(records: Path, tmp_path: Path) -> None:
         (["--method", "louvain"], "--engine spark finds communities with label-propagation-sync only, not louvain"),
         (["--ego", "Li Shen"], "--ego and --focus are not available with --engine spark; filter its tables instead"),
         (["--top", "5", "--top-by", "betweenness"], "--top-by betweenness is not available with --engine spark"),
+        (["--resolve", "split"], "--resolve split is not available with --engine spark (use default, strict or off)"),
     ],
 )
 def test_what_spark_does_not_offer_is_a_one_line_error(
@@ -78,26 +78,38 @@ def test_what_spark_does_not_offer_is_a_one_line_error(
     assert result.output.startswith(f"Error: {message}") and result.output.count("\n") == 1
 
 
-def test_graph_of_profile_pages_equals_the_single_engine(spark_run: object, seeds: Path, tmp_path: Path) -> None:
-    """``coauthor graph seeds/ --engine spark``: the profile pages are read on
-    the driver by coauthor's readers (the summary says so) and give the graph
-    of the single-machine engine keyed the same way (``--resolve off`` keys
-    authors by the name as written, folded as the Spark engine folds it)."""
-    out = tmp_path / "spark.graphml"
-    result = coauthor("graph", str(seeds), "--engine", "spark", "--undated-year", "2026", "-o", str(out))
-    assert result.exit_code == 0, result.output
-    assert "Read on the driver by coauthor's readers: 3 files, 65 papers (8 records merged, 2 skipped" in result.output
-    spark_graph = read_graphml(out)
-    single = tmp_path / "single.graphml"
-    coauthor("graph", str(seeds), "--resolve", "off", "--undated-year", "2026", "-o", str(single))
-    expected = read_graphml(single)
+def weighted_edges(graph: nx.Graph) -> dict[frozenset[str], float]:
+    return {frozenset((u, v)): w for u, v, w in graph.edges(data="weight")}
 
-    def weighted_edges(graph: nx.Graph, key: Callable[[str], str]) -> dict[tuple[str, ...], float]:
-        return {tuple(sorted((key(u), key(v)))): w for u, v, w in graph.edges(data="weight")}
 
-    assert sorted(spark_graph.nodes) == sorted(name_key(n) for n in expected.nodes)
-    assert weighted_edges(spark_graph, str) == weighted_edges(expected, name_key)
-    assert spark_graph.number_of_edges() == expected.number_of_edges() == 163
+@pytest.mark.parametrize(
+    ("source", "authors", "links"),
+    [("seeds", 92, 163), pytest.param("bibtex/typeset.bib", 872, 533, marks=pytest.mark.needs_shared_data)],
+)
+def test_graph_equals_the_single_engine(
+    spark_run: object, request: pytest.FixtureRequest, tmp_path: Path, source: str, authors: int, links: int
+) -> None:
+    """``coauthor graph INPUT --engine spark`` on the profile pages (the
+    seeds) and on a real BibTeX bibliography, which Spark does not read
+    itself: coauthor's readers parse them on the executors and the single
+    engine's resolver decides who is who, so the GraphML has the default
+    engine's nodes, edges and weights (and names and kinds); nothing more is
+    said about the read than the default engine says."""
+    folder = request.getfixturevalue("seeds") if source == "seeds" else request.getfixturevalue("shared_data") / source
+    inputs = str(folder)
+    written = {}
+    for engine in ("spark", "auto"):
+        out = tmp_path / f"{engine}.graphml"
+        result = coauthor("graph", inputs, "--engine", engine, "--undated-year", "2026", "-o", str(out))
+        assert result.exit_code == 0, result.output
+        assert result.output == f"{authors} authors, {links} co-author links written to {out}\n"
+        written[engine] = read_graphml(out)
+    spark_graph, expected = written["spark"], written["auto"]
+    assert sorted(spark_graph.nodes) == sorted(expected.nodes)
+    assert weighted_edges(spark_graph) == weighted_edges(expected)
+    for attribute in ("name", "kind", "variants", "papers"):
+        assert dict(spark_graph.nodes(data=attribute)) == dict(expected.nodes(data=attribute)), attribute
+    assert spark_graph.graph["engine"] == "spark"
 
 
 def test_a_folder_without_records_is_a_one_line_error(spark_run: object, tmp_path: Path) -> None:
@@ -110,15 +122,16 @@ def test_a_folder_without_records_is_a_one_line_error(spark_run: object, tmp_pat
 def test_the_library_call_chooses_the_spark_engine(spark_run: object, seeds: Path) -> None:
     """``coauthor.pipeline.analyze`` is where the engine is chosen: with
     ``engine="spark"`` it runs the job on Spark (the session already running)
-    and gives the graph the single-machine engine builds with names as
-    written (92 authors, 163 links in the seeds)."""
+    and gives the graph and read reports of the single-machine engine (92
+    authors, 163 links in the seeds)."""
     from coauthor.graph.filters import GraphOptions
     from coauthor.pipeline import Analysis, AnalysisOptions, analyze
     from coauthor.spark.pipeline import SparkAnalysis
 
     read = ReadOptions(undated_year=2026)
     on_spark = analyze([seeds], read, options=AnalysisOptions(engine="spark"))
-    here = analyze([seeds], read, GraphOptions(resolve="off"), AnalysisOptions(method="louvain", engine="networkx"))
+    here = analyze([seeds], read, GraphOptions(), AnalysisOptions(method="louvain", engine="networkx"))
     assert isinstance(on_spark, SparkAnalysis) and isinstance(here, Analysis)
     assert on_spark.run is not None and on_spark.info["authors"] == here.graph.number_of_nodes() == 92
     assert on_spark.info["links"] == here.graph.number_of_edges() == 163
+    assert [r.to_dict() for r in on_spark.reports] == [r.to_dict() for r in here.reports]
