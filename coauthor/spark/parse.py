@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-from pyspark import StorageLevel
+from pyspark import RDD, StorageLevel
 from pyspark.sql import DataFrame, SparkSession
 from pyspark.sql import functions as F
 
@@ -42,6 +42,8 @@ PARSED_SCHEMA = (
 _REPORT, _PAPER, _AUTHORLESS, _ERROR = "report", "paper", "authorless", "error"
 #: What the executors send: a kind (above) and its parts.
 Row = tuple[Any, ...]
+#: The parsed files kept on the executors (parsed once, read twice).
+_CACHED: list[RDD[Row]] = []
 
 
 def read_files(
@@ -61,12 +63,20 @@ def read_files(
     portable = dataclasses.replace(options, progress=None)  # a callback of the driver's
     rows = spark.sparkContext.parallelize(tasks, max(1, len(tasks)))
     rows = rows.mapPartitions(lambda part: _parse(part, portable, forced)).persist(StorageLevel.MEMORY_AND_DISK)
+    _CACHED.append(rows)
     light = rows.map(_light).collect()
     reports, kept = _settle(light, len(tasks))
     papers = spark.createDataFrame(rows.filter(lambda row: row[0] == _PAPER).map(lambda row: row[1]), PARSED_SCHEMA)
     ids = spark.createDataFrame(pd.DataFrame(kept, columns=["file", "order", "id"]), "file int, order int, id string")
     chosen = papers.join(F.broadcast(ids) if len(kept) < 1_000_000 else ids, ["file", "order"])
     return chosen.withColumn("paper_id", F.col("id")).drop("id"), reports
+
+
+def release_parsed() -> None:
+    """Drop the executors' copies of the papers parsed so far (call it once
+    nothing will read the frames of :func:`read_files` again)."""
+    while _CACHED:
+        _CACHED.pop().unpersist()
 
 
 def _parse(tasks: Iterable[tuple[int, str, bool]], options: ReadOptions, forced: str | None) -> Iterator[Row]:

@@ -29,6 +29,7 @@ from coauthor.spark.filters import check_options, filter_graph
 from coauthor.spark.graph import SparkGraph, build_graph
 from coauthor.spark.groups import modularity, numbered
 from coauthor.spark.labelprop import label_propagation
+from coauthor.spark.parse import release_parsed
 from coauthor.spark.read import read_with_reports
 from coauthor.spark.session import SparkRun, checkpoint, cut
 from coauthor.spark.timeline import timeline_frame
@@ -119,10 +120,12 @@ def build(
     read_options = read_options or ReadOptions()
     papers, reports = read_with_reports(spark, inputs, input_format, read_options.author_sep, read_options)
     window = papers.filter(F.col("year").between(*options.years)) if options.years else papers
+    count = window.count()
     authorships = authorship_frame(window, options=options).persist()
+    release_parsed()  # the authorships came through the driver: nothing reads the parsed files again
     built = build_graph(authorships, options.weight, options.max_authors)
     graph = filter_graph(built, options)
     nodes, counted = checkpoint(graph.nodes, authors=F.count("*"))
     edges, linked = checkpoint(graph.edges, links=F.count("*"))
-    info = {**graph.info, **counted, **linked, "papers": window.count()}
+    info = {**graph.info, **counted, **linked, "papers": count}
     return SparkGraph(nodes, edges, info), authorships, reports
