@@ -111,14 +111,19 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dic
 def test_analyze_on_a_standalone_cluster_equals_the_single_engine(
     cluster: tuple[str, dict[str, str]], tmp_path: Path
 ) -> None:
-    """The seeds' profile pages and (where the shared data is) a BibTeX
-    bibliography, parsed by coauthor's readers on the cluster's executor
-    (one task per file), resolved as the single engine resolves them."""
+    """The seeds' profile pages and a BibTeX file that repeats one of their
+    papers (merged across the files) and adds one, parsed by coauthor's
+    readers on the cluster's executor (one task per file) and resolved as
+    the single engine resolves them."""
     url, env = cluster
-    inputs = [ROOT / "seeds"]
-    shared = os.environ.get("COAUTHOR_SHARED_DATA") or str(ROOT.parent / "shared" / "data")
-    if (Path(shared) / "bibtex" / "typeset.bib").is_file():
-        inputs.append(Path(shared) / "bibtex" / "typeset.bib")
+    bib = tmp_path / "more.bib"
+    bib.write_text(
+        "@article{again, author = {Wang, Zhenyi and Shen, Li}, year = 2023, title = "
+        "{A Comprehensive Survey of Forgetting in Deep Learning Beyond Continual Learning}}\n"
+        "@article{new, author = {Z. Wang and Ann Lee}, title = {Something else}, year = 2024}\n",
+        encoding="utf-8",
+    )
+    inputs = [ROOT / "seeds", bib]
     out = tmp_path / "tables"
     command = [sys.executable, "-m", "coauthor", "analyze", *map(str, inputs), "--engine", "spark",
                "--spark-master", url, "--undated-year", "2026", "-o", str(out)]  # fmt: skip
@@ -127,6 +132,7 @@ def test_analyze_on_a_standalone_cluster_equals_the_single_engine(
     assert "(engine: Spark)" in done.stdout
     expected, papers, reports = build_graph(inputs, ReadOptions(undated_year=2026))
     merged, skipped = sum(r.merged for r in reports), sum(sum(r.skipped.values()) for r in reports)
+    assert (reports[-1].used, reports[-1].merged) == (1, 1)  # the survey again, merged; the new paper
     assert done.stdout.startswith(f"Papers: {len(papers)} ({merged} records merged, {skipped} skipped;")
     spark_graph = read_graphml(out / "graph.graphml")
     assert sorted(spark_graph.nodes) == sorted(expected.nodes)
