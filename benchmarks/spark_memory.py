@@ -16,6 +16,7 @@ Run: ``python benchmarks/spark_memory.py --sizes 5000 20000 50000``.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import subprocess
@@ -72,11 +73,11 @@ def tree_rss_kib(root: int) -> tuple[int, int]:
     return total, rss.get(root, 0)
 
 
-def measure(command: list[str]) -> dict[str, float]:
+def measure(command: list[str], env: dict[str, str] | None = None) -> dict[str, float]:
     """Wall seconds, the peak summed RSS (MiB) of ``command``'s process tree
     and the peak RSS of its first process (the Python driver)."""
     start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     peak = [0, 0]
 
     def sample() -> None:
@@ -95,17 +96,22 @@ def measure(command: list[str]) -> dict[str, float]:
     return {"seconds": seconds, "peak_mib": peak[0] / 1024, "driver_mib": peak[1] / 1024, "said": err.strip()}
 
 
-def run(records: int, parts: int, master: str, work: Path) -> list[dict[str, object]]:
+def run(records: int, parts: int, master: str, work: Path, engines: list[str]) -> list[dict[str, object]]:
+    """``coauthor graph`` of ``records`` DBLP records with each engine:
+    ``auto``, ``spark`` or ``spark:MEM`` (the driver's heap, ``1g``: else
+    half this machine's memory, coauthor's default)."""
     source = work / f"dblp-{records}.xml"
     written = generate(source, records)
     files = split(source, parts)
     rows: list[dict[str, object]] = []
-    for engine in ("auto", "spark"):
+    for engine in engines:
+        name, _, heap = engine.partition(":")
         command = [sys.executable, "-m", "coauthor", "graph", *map(str, files), "--quiet",
-                   "-o", str(work / f"{engine}-{records}.graphml"), "--engine", engine]  # fmt: skip
-        if engine == "spark":
+                   "-o", str(work / f"{name}-{records}.graphml"), "--engine", name]  # fmt: skip
+        env = dict(os.environ, **({"SPARK_DRIVER_MEMORY": heap} if heap else {}))
+        if name == "spark":
             command += ["--spark-master", master]
-        found = measure(command)
+        found = measure(command, env)
         rows.append({"records": records, "authorships": written["authorships"], "engine": engine, **found})
         print(rows[-1], flush=True)
     return rows
@@ -121,16 +127,17 @@ def markdown(rows: list[dict[str, object]], parts: int, master: str) -> str:
         "process: the default engine, and `--engine spark --spark-master "
         f"{master}` (the files parsed on the executors by coauthor's readers, names resolved on the driver, "
         "graph, PageRank, components and label propagation on Spark). Peak = the summed resident memory of "
-        "the process tree (Python, JVM, Python workers), sampled every 0.1 s; time includes the JVM start.",
+        "the process tree (Python, JVM, Python workers; the single engine's betweenness and closeness "
+        "workers too, whose shared pages are counted in each), sampled every 0.1 s; time includes the JVM start.",
         "",
         "| records | authorships | engine | time s | peak MiB (all processes) | of which the Python driver |",
         "|---|---|---|---|---|---|",
     ]
     for r in rows:
-        engine = "single machine" if r["engine"] == "auto" else f"spark {master}"
-        lines.append(
-            f"| {r['records']:,} | {r['authorships']:,} | {engine} | {r['seconds']:.0f} | {r['peak_mib']:,.0f} |"
-        )
+        name, _, heap = str(r["engine"]).partition(":")
+        engine = "single machine" if name == "auto" else f"spark {master}, driver heap {heap or 'half the RAM'}"
+        size = f"| {r['records']:,} | {r['authorships']:,} "
+        lines.append(f"{size}| {engine} | {r['seconds']:.0f} | {r['peak_mib']:,.0f} | {r['driver_mib']:,.0f} |")
     return "\n".join(lines) + "\n"
 
 
@@ -140,10 +147,17 @@ def main() -> None:
     parser.add_argument("--parts", type=int, default=4)
     parser.add_argument("--master", default="local[2]")
     parser.add_argument("--work", type=Path, default=None)
+    parser.add_argument("--engines", nargs="+", default=["auto", "spark"], help="auto, spark or spark:HEAP (1g)")
+    parser.add_argument("--keep", action="store_true", help="add the rows to those of earlier runs in --work")
     args = parser.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="coauthor-spark-memory-"))
     work.mkdir(parents=True, exist_ok=True)
-    rows = [row for size in args.sizes for row in run(size, args.parts, args.master, work)]
+    rows = [row for size in args.sizes for row in run(size, args.parts, args.master, work, args.engines)]
+    saved = work / "rows.json"
+    if args.keep and saved.exists():
+        rows = json.loads(saved.read_text()) + rows
+    saved.write_text(json.dumps(rows))
+    rows.sort(key=lambda r: (r["records"], str(r["engine"])))
     text = markdown(rows, args.parts, args.master)
     print(text)
     write_section(text, SECTION)
