@@ -84,7 +84,7 @@ def weighted_edges(graph: nx.Graph) -> dict[frozenset[str], float]:
 
 @pytest.mark.parametrize(
     ("source", "authors", "links"),
-    [("seeds", 92, 163), pytest.param("bibtex/typeset.bib", 872, 533, marks=pytest.mark.needs_shared_data)],
+    [("seeds", 92, 163), pytest.param("bibtex/typeset.bib", 870, 526, marks=pytest.mark.needs_shared_data)],
 )
 def test_graph_equals_the_single_engine(
     spark_run: object, request: pytest.FixtureRequest, tmp_path: Path, source: str, authors: int, links: int
