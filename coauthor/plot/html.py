@@ -240,16 +240,6 @@ def write_map(
     return WrittenMap(Path(path), len(data["nodes"]), graph.number_of_nodes(), nodes_word(graph), data["note"])
 
 
-def write_html(
-    graph: nx.Graph,
-    centrality: pd.DataFrame,
-    communities: pd.DataFrame,
-    path: str | os.PathLike[str],
-    size_by: str = "pagerank",
-    seed: int = DEFAULT_SEED,
-    max_nodes: int = MAX_HTML_NODES,
-    caption: str = "",
-    components: int | None = DEFAULT_COMPONENTS,
-) -> Path:
-    """Write :func:`html_map` to ``path`` atomically (UTF-8). Returns the path."""
-    return write_map(graph, centrality, communities, path, size_by, seed, max_nodes, caption, components).path
+def write_html(*args: Any, **kwargs: Any) -> Path:
+    """:func:`write_map` (same arguments), returning only the path written."""
+    return write_map(*args, **kwargs).path

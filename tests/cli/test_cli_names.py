@@ -9,9 +9,7 @@ from pathlib import Path
 import networkx as nx
 import pandas as pd
 import pytest
-from click.testing import CliRunner, Result
-
-from coauthor.cli import main
+from cli_run import run, table
 
 YEAR = ["--undated-year", "2026"]
 BIB = """
@@ -24,20 +22,11 @@ BIB = """
 """
 
 
-def run(*args: str) -> Result:
-    return CliRunner().invoke(main, list(args), catch_exceptions=False)
-
-
 @pytest.fixture
 def bib(tmp_path: Path) -> Path:
     path = tmp_path / "refs.bib"
     path.write_text(BIB, encoding="utf-8")
     return path
-
-
-def table(result: Result) -> pd.DataFrame:
-    assert result.exit_code == 0, result.stderr
-    return pd.read_csv(pd.io.common.StringIO(result.stdout), keep_default_na=False)
 
 
 def test_names_table(bib: Path) -> None:

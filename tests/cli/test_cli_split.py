@@ -3,15 +3,11 @@ end to end through click's CliRunner."""
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import networkx as nx
-import pandas as pd
 import pytest
-from click.testing import CliRunner, Result
-
-from coauthor.cli import main
+from cli_run import run, table
 
 # by hand: Wei Wang of 1990-1993 (Ann Lee, Physics A) and of 2015-2018 (Bo Chen, NeurIPS) share nothing;
 # Jo Park has two teams at once (2015-2017): kept whole, reported
@@ -27,20 +23,11 @@ BIB = """
 """
 
 
-def run(*args: str) -> Result:
-    return CliRunner().invoke(main, list(args), catch_exceptions=False)
-
-
 @pytest.fixture
 def bib(tmp_path: Path) -> Path:
     path = tmp_path / "refs.bib"
     path.write_text(BIB, encoding="utf-8")
     return path
-
-
-def table(result: Result) -> pd.DataFrame:
-    assert result.exit_code == 0, result.stderr
-    return pd.read_csv(io.StringIO(result.stdout), keep_default_na=False)
 
 
 def test_resolve_split_makes_two_wei_wangs(bib: Path) -> None:
