@@ -9,8 +9,8 @@ import random
 
 import igraph
 import networkx as nx
-import numpy as np
 import pytest
+from skewed_papers import random_papers
 
 from coauthor.analysis.communities import communities
 from coauthor.errors import OptionError
@@ -21,25 +21,9 @@ from coauthor.records import Paper
 module = importlib.import_module("coauthor.analysis.communities")
 
 
-GIVEN = "Ada Ben Cleo Dev Emil Fay Gus Hana Ivo Jun Kai Lea Milo Nia Omar Pia Quin Rosa Sven Tara".split()
-FAMILY = "Abbott Brandt Costa Dubois Evans Fischer Garcia Horvat".split()
-
-
-def random_papers(seed: int) -> list[Paper]:
-    """400 papers of 1-8 authors from a skewed population of 150: hubs,
-    repeated pairs (weights above 1) and several components."""
-    rng = np.random.default_rng(seed)
-    papers = []
-    for i in range(400):
-        drawn = [int(rng.zipf(1.6)) % 150 for _ in range(int(rng.integers(1, 9)))]
-        authors = sorted({f"{GIVEN[k % 20]} {FAMILY[k // 20]}" for k in drawn})
-        papers.append(Paper(f"p{i}", f"T{i}", authors, 2000 + i % 20, f"r:{i}"))
-    return papers
-
-
 @pytest.fixture(scope="module")
 def graph() -> nx.Graph:
-    return coauthorship_graph(random_papers(5))
+    return coauthorship_graph(random_papers(5, 400))
 
 
 def partition(table) -> set[frozenset[str]]:  # type: ignore[no-untyped-def]

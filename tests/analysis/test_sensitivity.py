@@ -8,6 +8,7 @@ import igraph
 import numpy as np
 import pandas as pd
 import pytest
+from skewed_papers import random_papers
 
 from coauthor.analysis.communities import communities
 from coauthor.analysis.sensitivity import (
@@ -139,18 +140,6 @@ def test_the_cap_and_the_authors_cut_the_graphs() -> None:
     assert rankings["overlap"].tolist() == [1.0]
 
 
-def random_papers(seed: int) -> list[Paper]:
-    given = "Ada Ben Cleo Dev Emil Fay Gus Hana Ivo Jun Kai Lea Milo Nia Omar Pia Quin Rosa Sven Tara".split()
-    family = "Abbott Brandt Costa Dubois Evans Fischer Garcia Horvat".split()
-    rng = np.random.default_rng(seed)
-    papers = []
-    for i in range(300):
-        drawn = [int(rng.zipf(1.6)) % 150 for _ in range(int(rng.integers(1, 9)))]
-        authors = sorted({f"{given[k % 20]} {family[k // 20]}" for k in drawn})
-        papers.append(Paper(f"p{i}", f"T{i}", authors, 2000 + i % 20, f"r:{i}"))
-    return papers
-
-
 @pytest.mark.parametrize("method", ["leiden", "louvain"])
 def test_partitions_follow_the_seed_and_the_method(method: str) -> None:
     """On a graph whose partitions depend on the seed: each row is the
@@ -158,7 +147,7 @@ def test_partitions_follow_the_seed_and_the_method(method: str) -> None:
     method given, compared by igraph's ARI and NMI with the full-weighting
     partition at resolution 1 (the reference, even when ``full`` is not
     among the weightings)."""
-    authorships = authorship_table(random_papers(5))
+    authorships = authorship_table(random_papers(5, 300))
     weights, resolutions = ("fractional", "salton"), (1.0, 2.0)
     _, partitions = sensitivity(authorships, weights=weights, resolutions=resolutions, seed=3, method=method)
     reference = communities(build_tables(authorships, "full", 50), method=method, seed=3)["community"].sort_index()
